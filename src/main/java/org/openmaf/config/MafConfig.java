@@ -1,0 +1,64 @@
+package org.openmaf.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The MAF's configuration (contract section 5). Settings without a default are required: in the production profile
+ * the MAF refuses to start and names each one that is missing. Only the dev profile generates them.
+ */
+@ConfigMapping(prefix = "maf")
+public interface MafConfig {
+
+    /** MAF-FQDN: used in Key Identifiers (TS-0003 10.3.5) and checked against {@code mafFQDN} in requests. */
+    String fqdn();
+
+    Tls tls();
+
+    Crypto crypto();
+
+    /** Administrating stakeholders from configuration, keyed by adminFQDN; applied to the database at start-up. */
+    Map<String, Stakeholder> stakeholders();
+
+    /** How often expired registrations and keys are deleted (they behave as absent from the instant they expire). */
+    @WithDefault("60s")
+    Duration purgeInterval();
+
+    interface Tls {
+        /** PEM certificate chain of the MAF endpoint. */
+        String serverCert();
+
+        /** PEM private key of the MAF endpoint. */
+        String serverKey();
+
+        /** PEM file(s) of the CAs that MAF client certificates must chain to. */
+        List<String> trustAnchors();
+    }
+
+    interface Crypto {
+        /** Base64 of the 32-byte key-encryption key (AES-256-GCM) that protects stored key values. */
+        String kek();
+
+        /** Name of that KEK, stored beside each ciphertext so the KEK can rotate. */
+        @WithDefault("k1")
+        String kekId();
+
+        /** Older KEKs (base64), by id, still accepted for decryption. */
+        Map<String, String> previousKeks();
+    }
+
+    interface Stakeholder {
+        /** Client ID patterns (exact, or ending in '*') allowed to register for this stakeholder. */
+        List<String> authorizedClients();
+
+        @WithDefault("P365D")
+        Duration maxRegistrationLifetime();
+
+        @WithDefault("P7D")
+        Duration maxKeyLifetime();
+    }
+}

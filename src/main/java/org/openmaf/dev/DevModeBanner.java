@@ -1,0 +1,42 @@
+package org.openmaf.dev;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.openmaf.config.MafConfig;
+import org.openmaf.pki.DevPki;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+
+/** Dev mode only: tells the developer where the generated PKI is and what to paste to talk to the MAF. */
+@IfBuildProfile("dev")
+public class DevModeBanner {
+
+    private static final Logger LOG = Logger.getLogger(DevModeBanner.class);
+
+    @Inject
+    MafConfig config;
+
+    @ConfigProperty(name = "quarkus.http.ssl-port")
+    int port;
+
+    void onStart(@Observes StartupEvent event) {
+        String pki = DevDefaults.HOME.resolve("pki").toAbsolutePath().toString();
+        String mn = DevPki.DevClient.MN_CSE.fileName;
+        LOG.infof("""
+
+                ==== MAF dev mode (development only: generated PKI and KEK, embedded H2 store) ====
+                MAF-FQDN      %s
+                Dev PKI       %s  (CA ca.crt; clients in-cse, mn-cse-123456, ae-smartphone as .crt/.key and .p12, password %s)
+                Stakeholder   my.m2mprovider.org authorizes //my.m2mprovider.org/*
+                OpenAPI UI    https://localhost:%d/q/swagger-ui   (a browser needs no client certificate)
+                Register the MN-CSE as a MAF client:
+                  curl --cacert %s/ca.crt --cert %s/%s.crt --key %s/%s.key \\
+                       -H 'Content-Type: application/json' -d '{"m2m:mafClientReg":{"adminFQDN":"my.m2mprovider.org"}}' \\
+                       https://localhost:%d/maf/mafClientRegs
+                """, config.fqdn(), pki, DevPki.PKCS12_PASSWORD, port, pki, pki, mn, pki, mn, port);
+    }
+}

@@ -1,0 +1,162 @@
+package org.openmaf.onem2m;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where a failure becomes a oneM2M error response ({@code X-M2M-RSC} and an {@code m2m:dbg} body).
+ * Messages name the attribute and what was expected; they never echo request values, which could be key material.
+ */
+public class OneM2mErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(OneM2mErrorMapper.class);
+
+    private final RefusalListener refusals;
+
+    public OneM2mErrorMapper(RefusalListener refusals) {
+        this.refusals = refusals;
+    }
+
+    @ServerExceptionMapper
+    public Response refused(MafException e) {
+        return respond(e.rsc(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return respond(Rsc.BAD_REQUEST, "The body is not well-formed JSON" + where + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response unknownAttribute(UnrecognizedPropertyException e) {
+        String owner = pathOf(e.getPath().subList(0, e.getPath().size() - 1));
+        String accepted = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        String message = owner.isEmpty()
+                ? "Unknown root member '" + e.getPropertyName() + "'; this request takes " + accepted + "."
+                : owner + ": attribute '" + e.getPropertyName() + "' is not accepted here; accepted: " + accepted + ".";
+        return respond(Rsc.BAD_REQUEST, message);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String path = pathOf(e.getPath());
+        if (path.isEmpty()) {
+            return respond(Rsc.BAD_REQUEST, "The body must be a JSON object with one member naming the resource.");
+        }
+        return respond(Rsc.BAD_REQUEST, path + ": expected " + describe(e.getTargetType()) + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e) {
+        String path = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
+        return respond(Rsc.BAD_REQUEST, path.isEmpty()
+                ? "The body cannot be read as a oneM2M JSON resource."
+                : path + ": this value cannot be read.");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Rsc.NOT_FOUND, "There is no resource at " + uri.getPath() + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e, UriInfo uri) {
+        Collection<String> allowed = e.getResponse().getAllowedMethods();
+        return respond(Rsc.OPERATION_NOT_ALLOWED, "This method is not allowed on " + uri.getPath()
+                + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed.stream().sorted().toList()) + "."));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return respond(Rsc.UNSUPPORTED_MEDIA_TYPE,
+                "Send the body as application/json or " + MafNames.ONEM2M_JSON + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return respond(Rsc.NOT_ACCEPTABLE,
+                "Responses are JSON: accept application/json or " + MafNames.ONEM2M_JSON + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response otherHttpError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 401 || status == 403) {
+            return e.getResponse();
+        }
+        if (status == 413) {
+            return respond(Rsc.BAD_REQUEST, BodyLimit.TOO_LARGE_MESSAGE);
+        }
+        Rsc rsc = OneM2mHeaders.rscForStatus(status);
+        if (rsc == Rsc.INTERNAL_SERVER_ERROR) {
+            return unexpected(e);
+        }
+        return respond(rsc, "The request cannot be processed (HTTP " + status + ").");
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String reference = OneM2mHeaders.generatedRequestId();
+        // The cause's class and message go to the log only; the client gets a reference to quote to the operator.
+        LOG.errorf("Internal error %s: %s: %s", reference, e.getClass().getName(), Objects.toString(e.getMessage(), ""));
+        LOG.debugf(e, "Internal error %s", reference);
+        return respond(Rsc.INTERNAL_SERVER_ERROR, "The MAF failed to process the request; quote reference " + reference
+                + " to its operator.");
+    }
+
+    private Response respond(Rsc rsc, String message) {
+        refusals.refused(rsc, message);
+        return OneM2mResponses.error(rsc, message);
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        return path.stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (type == Instant.class) {
+            return M2mTimestamp.describeExpected();
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a JSON object";
+    }
+}

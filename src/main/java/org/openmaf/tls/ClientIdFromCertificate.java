@@ -1,0 +1,83 @@
+package org.openmaf.tls;
+
+import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * Reads the MAF client ID (an Absolute CSE-ID or AE-ID, {@code //SP-ID/id}) from a certificate's subjectAltName,
+ * as contract section 1 says. The SAN is parsed with BouncyCastle because the JDK's
+ * {@code getSubjectAlternativeNames()} throws for the whole extension when it meets a scheme-less URI such as
+ * {@code //my.m2mprovider.org/CAE3}, or a dNSName holding a '/'.
+ */
+public final class ClientIdFromCertificate {
+
+    private static final String SEGMENT = "[A-Za-z0-9._~:@!$&'()*+,;=%-]+";
+    private static final String SP_ID = "[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?";
+    /** {@code //SP-ID/id[/more]}: TS-0001 7.2 Absolute CSE-ID / AE-ID. */
+    private static final Pattern ABSOLUTE_ID = Pattern.compile("//" + SP_ID + "(?:/" + SEGMENT + ")+");
+    private static final Pattern URI_WITH_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:(//.*)");
+    private static final Pattern DNS_WITH_PATH = Pattern.compile("(" + SP_ID + ")(/.+)");
+
+    private ClientIdFromCertificate() {
+    }
+
+    /** The distinct IDs the certificate's SANs name, in the order they appear. */
+    public static Set<String> candidates(X509Certificate certificate) {
+        Set<String> ids = new LinkedHashSet<>();
+        GeneralNames names;
+        try {
+            names = GeneralNames.fromExtensions(
+                    new X509CertificateHolder(certificate.getEncoded()).getExtensions(), Extension.subjectAlternativeName);
+        } catch (CertificateEncodingException | IOException | RuntimeException unparseable) {
+            return ids;
+        }
+        if (names == null) {
+            return ids;
+        }
+        for (GeneralName name : names.getNames()) {
+            if (!(name.getName() instanceof ASN1IA5String text)) {
+                continue;
+            }
+            Optional<String> id = switch (name.getTagNo()) {
+                case GeneralName.uniformResourceIdentifier -> fromUri(text.getString());
+                case GeneralName.dNSName -> fromDnsName(text.getString());
+                default -> Optional.empty();
+            };
+            id.ifPresent(ids::add);
+        }
+        return ids;
+    }
+
+    /** {@code //SP-ID/id} as it is; {@code scheme://SP-ID/id} becomes {@code //SP-ID/id}. */
+    static Optional<String> fromUri(String uri) {
+        Matcher withScheme = URI_WITH_SCHEME.matcher(uri);
+        String candidate = withScheme.matches() ? withScheme.group(1) : uri;
+        return isAbsoluteId(candidate) ? Optional.of(candidate) : Optional.empty();
+    }
+
+    /** The seed TR Annex B form {@code my.m2mprovider.org/mn-cse-123456} becomes {@code //my.m2mprovider.org/mn-cse-123456}. */
+    static Optional<String> fromDnsName(String dnsName) {
+        Matcher matcher = DNS_WITH_PATH.matcher(dnsName);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String candidate = "//" + matcher.group(1) + matcher.group(2);
+        return isAbsoluteId(candidate) ? Optional.of(candidate) : Optional.empty();
+    }
+
+    public static boolean isAbsoluteId(String id) {
+        return id != null && id.length() <= 512 && ABSOLUTE_ID.matcher(id).matches();
+    }
+}

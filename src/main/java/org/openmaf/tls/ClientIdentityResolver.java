@@ -1,0 +1,48 @@
+package org.openmaf.tls;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openmaf.onem2m.MafException;
+
+/**
+ * Turns a verified client certificate into the MAF client ID (contract section 1): an operator's explicit binding of
+ * the certificate's SHA-256 fingerprint wins; otherwise the one ID its subjectAltName names.
+ */
+@ApplicationScoped
+public class ClientIdentityResolver {
+
+    public String clientIdOf(X509Certificate certificate) {
+        String fingerprint = fingerprint(certificate);
+        var binding = CertificateBinding.<CertificateBinding>findByIdOptional(fingerprint);
+        if (binding.isPresent()) {
+            return binding.get().clientId;
+        }
+        Set<String> ids = ClientIdFromCertificate.candidates(certificate);
+        if (ids.isEmpty()) {
+            throw MafException.notAuthenticated("The client certificate names no MAF client: its subjectAltName holds"
+                    + " neither a URI //SP-ID/id (or scheme://SP-ID/id) nor a dNSName SP-ID/id, and no operator binding"
+                    + " exists for its SHA-256 fingerprint " + fingerprint + ".");
+        }
+        if (ids.size() > 1) {
+            throw MafException.notAuthenticated("The client certificate names more than one MAF client ("
+                    + String.join(", ", ids) + "), so the MAF cannot tell which one you are.");
+        }
+        return ids.iterator().next();
+    }
+
+    /** Lowercase hex SHA-256 of the DER certificate, the form {@code openssl x509 -fingerprint -sha256} shows without colons. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint certificate", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.openmaf.tls;
+
+import java.security.cert.X509Certificate;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.openmaf.onem2m.MafException;
+import org.openmaf.onem2m.MafNames;
+
+/**
+ * MAF Handshake (TS-0003 8.8.2.2) as seen by a request: every {@code /maf/**} request must arrive on a connection whose
+ * client certificate the handshake verified; the certificate, not {@code X-M2M-Origin}, is the client's identity.
+ * The TLS layer only requests a certificate, so browsers without one can still open the OpenAPI UI and health pages.
+ */
+public class MafClientAuthentication {
+
+    @Inject
+    TlsConnection connection;
+
+    @Inject
+    ClientIdentityResolver identities;
+
+    @Inject
+    AuthenticatedClient client;
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public void authenticate(ContainerRequestContext request) {
+        if (!isMafPath(request.getUriInfo().getPath())) {
+            return;
+        }
+        X509Certificate[] chain = connection.verifiedClientChain().orElseThrow(() -> MafException.notAuthenticated(
+                "No client certificate was presented. MAF procedures need a mutually authenticated TLS connection"
+                        + " (TS-0003 8.8.2.2): connect with the MAF client's certificate and key."));
+        String clientId = identities.clientIdOf(chain[0]);
+        String origin = request.getHeaderString(MafNames.HEADER_ORIGIN);
+        if (origin != null && !origin.equals(clientId)) {
+            throw MafException.noPrivilege("X-M2M-Origin does not match the MAF client your certificate proves ("
+                    + clientId + "); send that ID or omit the header.");
+        }
+        client.authenticated(clientId);
+    }
+
+    static boolean isMafPath(String path) {
+        return path.equals(MafNames.BASE_PATH) || path.startsWith(MafNames.BASE_PATH + "/");
+    }
+}

@@ -1,0 +1,47 @@
+package org.openmaf.tls;
+
+import java.util.Arrays;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.TrustOptions;
+
+/**
+ * The HTTPS endpoint's TLS, beyond what {@code quarkus.tls.*} sets (protocols, suites, key and trust stores): the JDK
+ * TLS engine, whose {@code ExtendedSSLSession} provides the RFC 5705 exporter, and client certificate verification
+ * through {@link FullHandshakeTrustManager}.
+ */
+@Singleton
+public class MafHttpsServer implements HttpServerOptionsCustomizer {
+
+    @Inject
+    Vertx vertx;
+
+    @Override
+    public void customizeHttpsServer(HttpServerOptions options) {
+        options.setSslEngineOptions(new JdkSSLEngineOptions());
+        TrustOptions trust = options.getTrustOptions();
+        if (trust == null) {
+            throw new IllegalStateException("maf.tls.trust-anchors is not configured: the MAF endpoint needs the CAs"
+                    + " that MAF client certificates chain to");
+        }
+        try {
+            TrustManagerFactory factory = trust.getTrustManagerFactory(vertx);
+            X509TrustManager verifier = Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no X.509 trust manager for the trust anchors"));
+            options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(verifier)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load maf.tls.trust-anchors: " + e.getMessage(), e);
+        }
+    }
+}

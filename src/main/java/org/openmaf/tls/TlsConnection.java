@@ -1,0 +1,61 @@
+package org.openmaf.tls;
+
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Optional;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.openmaf.onem2m.MafException;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The TLS connection that carries the current request. This is the only code that touches {@link SSLSession}.
+ */
+@RequestScoped
+public class TlsConnection {
+
+    @Inject
+    HttpServerRequest request;
+
+    /** The client certificate chain the handshake verified against the trust anchors, leaf first. */
+    public Optional<X509Certificate[]> verifiedClientChain() {
+        SSLSession session = request.sslSession();
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate)) {
+                return Optional.empty();
+            }
+            return Optional.of(Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new));
+        } catch (SSLPeerUnverifiedException noClientCertificate) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * KcID and Kc from the exporter of this very connection (TS-0003 10.3.1), the values the client derives locally.
+     */
+    public ExporterKeys exportConnectionKeys() {
+        if (!(request.sslSession() instanceof ExtendedSSLSession session)) {
+            throw MafException.badRequest("Key registration needs a TLS connection to the MAF.");
+        }
+        try {
+            return ExporterKeys.split(session.exportKeyingMaterialData(ExporterKeys.LABEL, null, ExporterKeys.LENGTH));
+        } catch (javax.net.ssl.SSLKeyException e) {
+            // JDK refuses TLS 1.2 export without the extended master secret (RFC 7627 section 5.4).
+            throw MafException.badRequest("No key can be exported from this TLS 1.2 connection because it did not"
+                    + " negotiate the extended master secret (RFC 7627); use TLS 1.3 or a TLS 1.2 client with extended"
+                    + " master secret, or send a self-generated keyValue.");
+        }
+    }
+}
