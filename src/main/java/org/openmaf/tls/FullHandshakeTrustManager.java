@@ -15,8 +15,8 @@ import javax.net.ssl.X509TrustManager;
  * Why: on a TLS 1.2 resumption by session ID the JDK reuses the cached {@code SSLSession} object for the new
  * connection and overwrites the randoms its RFC 5705 exporter reads. A key registration on the first connection would
  * then derive Kc from the second connection's randoms. Invalidating every client-authenticated session keeps it out of
- * the session cache (and out of session tickets), so each MAF connection is a full handshake with an exporter of its
- * own. It also means every connection re-verifies the client certificate.
+ * the session cache (and, with server tickets off, see {@link MafHttpsServer}, out of tickets), so each MAF connection
+ * is a full handshake with an exporter of its own. It also means every connection re-verifies the client certificate.
  */
 final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
 

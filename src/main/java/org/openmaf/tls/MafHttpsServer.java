@@ -26,8 +26,16 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
     @Inject
     Vertx vertx;
 
+    /**
+     * With stateless tickets on, a TLS 1.2 ServerHello promises a NewSessionTicket that the JDK then never sends for a
+     * session {@link FullHandshakeTrustManager} has made non-resumable, and clients abort. The JDK reads this switch
+     * when it constructs an SSLContext, so setting it here, before Vert.x builds the server's context, suffices.
+     */
+    static final String SERVER_SESSION_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
+
     @Override
     public void customizeHttpsServer(HttpServerOptions options) {
+        System.setProperty(SERVER_SESSION_TICKETS, "false");
         options.setSslEngineOptions(new JdkSSLEngineOptions());
         TrustOptions trust = options.getTrustOptions();
         if (trust == null) {

@@ -1,0 +1,36 @@
+package org.openmaf.testing;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.config.SSLConfig;
+import io.restassured.specification.RequestSpecification;
+
+/** REST Assured requests over real TLS to the test server, as a given MAF client or with no certificate. */
+public final class MafClients {
+
+    private MafClients() {
+    }
+
+    public static int port() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.test-ssl-port", Integer.class);
+    }
+
+    public static String baseUri() {
+        return "https://localhost:" + port();
+    }
+
+    public static RequestSpecification as(TestPki.Client client) {
+        return RestAssured.given().baseUri(baseUri())
+                .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig()
+                        .trustStore(TestPki.truststore().toString(), TestPki.PASSWORD)
+                        .keyStore(client.pkcs12().toString(), TestPki.PASSWORD)));
+    }
+
+    public static RequestSpecification withoutCertificate() {
+        return RestAssured.given().baseUri(baseUri())
+                .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig()
+                        .trustStore(TestPki.truststore().toString(), TestPki.PASSWORD)));
+    }
+}

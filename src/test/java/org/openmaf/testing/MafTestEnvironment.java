@@ -1,0 +1,40 @@
+package org.openmaf.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * What every MAF test runs against: the test PKI, the test database, and a stakeholder for the seed TR's SP.
+ */
+public class MafTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    public static final String MAF_FQDN = "maf.test.example";
+    public static final String ADMIN_FQDN = "my.m2mprovider.org";
+    /** Test fixture KEK (32 zero-free bytes), never used outside tests. */
+    public static final String TEST_KEK = "dGVzdC1vbmx5LWtlay0wMTIzNDU2Nzg5YWJjZGVmMDE=";
+
+    @Override
+    public Map<String, String> start() {
+        TestPki.ensure();
+        TestDatabase.ensure();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl());
+        config.put("quarkus.datasource.username", TestDatabase.USER);
+        config.put("maf.fqdn", MAF_FQDN);
+        config.put("maf.tls.server-cert", TestPki.serverCertificate().toString());
+        config.put("maf.tls.server-key", TestPki.serverKey().toString());
+        config.put("maf.tls.trust-anchors", TestPki.caCertificate().toString());
+        config.put("maf.crypto.kek", TEST_KEK);
+        config.put("maf.crypto.kek-id", "test-k1");
+        config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".authorized-clients", "//" + TestPki.SP + "/*");
+        config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".max-registration-lifetime", "P365D");
+        config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".max-key-lifetime", "P7D");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+    }
+}

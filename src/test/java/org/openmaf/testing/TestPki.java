@@ -1,0 +1,123 @@
+package org.openmaf.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.openmaf.pki.CertificateAuthority;
+import org.openmaf.pki.IssuedCredential;
+import org.openmaf.pki.SubjectAltNames;
+
+/**
+ * The test PKI, generated at test time under target/test-pki (test fixtures only: never used outside tests).
+ * Clients cover every identity case of contract section 1.
+ */
+public final class TestPki {
+
+    public static final Path DIR = Path.of("target", "test-pki").toAbsolutePath();
+    public static final String PASSWORD = "test-only";
+    public static final String SP = "my.m2mprovider.org";
+
+    public enum Client {
+        /** Annex B dNSName form. */
+        IN_CSE("in-cse", "//" + SP + "/in-cse", List.of(SubjectAltNames.dns(SP + "/in-cse"))),
+        MN_CSE("mn-cse-123456", "//" + SP + "/mn-cse-123456", List.of(SubjectAltNames.dns(SP + "/mn-cse-123456"))),
+        /** Scheme-less URI SAN (the JDK cannot parse it). */
+        AE("ae-smartphone", "//" + SP + "/CAE3", List.of(SubjectAltNames.uri("//" + SP + "/CAE3"))),
+        /** URI SAN with a scheme. */
+        AE_WITH_SCHEME("ae-scheme", "//" + SP + "/CAE4", List.of(SubjectAltNames.uri("https://" + SP + "/CAE4"))),
+        /** A second IN-CSE, authorized for the stakeholder, never a target. */
+        OTHER_CSE("other-cse", "//" + SP + "/other-cse", List.of(SubjectAltNames.dns(SP + "/other-cse"))),
+        /** Trusted CA, but no stakeholder authorizes its SP. */
+        INTRUDER("intruder", "//other.example.org/intruder", List.of(SubjectAltNames.dns("other.example.org/intruder"))),
+        NO_ID("no-id", null, List.of(SubjectAltNames.dns("plain-host.example.org"))),
+        TWO_IDS("two-ids", null, List.of(SubjectAltNames.dns(SP + "/one"), SubjectAltNames.uri("//" + SP + "/two"))),
+        EXPIRED("expired", "//" + SP + "/expired", List.of(SubjectAltNames.dns(SP + "/expired"))),
+        /** Issued by a CA the MAF does not trust. */
+        UNTRUSTED("untrusted", "//" + SP + "/untrusted", List.of(SubjectAltNames.dns(SP + "/untrusted")));
+
+        public final String fileName;
+        public final String clientId;
+        final List<GeneralName> sans;
+
+        Client(String fileName, String clientId, List<GeneralName> sans) {
+            this.fileName = fileName;
+            this.clientId = clientId;
+            this.sans = sans;
+        }
+
+        public Path certificate() {
+            return DIR.resolve(fileName + ".crt");
+        }
+
+        public Path key() {
+            return DIR.resolve(fileName + ".key");
+        }
+
+        public Path pkcs12() {
+            return DIR.resolve(fileName + ".p12");
+        }
+    }
+
+    private static boolean generated;
+
+    private TestPki() {
+    }
+
+    public static synchronized void ensure() {
+        if (generated && Files.exists(truststore())) {
+            return;
+        }
+        try {
+            Files.createDirectories(DIR);
+            Duration year = Duration.ofDays(365);
+            CertificateAuthority ca = CertificateAuthority.create("MAF test CA", year);
+            CertificateAuthority rogue = CertificateAuthority.create("Untrusted test CA", year);
+            ca.credential().writePem(caCertificate(), DIR.resolve("ca.key"));
+            ca.issueServer("localhost", List.of("localhost", "maf.test.example"), year).writePem(serverCertificate(), serverKey());
+            for (Client client : Client.values()) {
+                IssuedCredential credential = switch (client) {
+                    case UNTRUSTED -> rogue.issueClient(client.fileName, client.sans, year);
+                    case EXPIRED -> ca.issueClient(client.fileName, client.sans,
+                            Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1)));
+                    default -> ca.issueClient(client.fileName, client.sans, year);
+                };
+                credential.writePem(client.certificate(), client.key());
+                credential.writePkcs12(client.pkcs12(), client.fileName, PASSWORD.toCharArray());
+            }
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("maf-test-ca", ca.certificate());
+            try (var out = Files.newOutputStream(truststore())) {
+                trust.store(out, PASSWORD.toCharArray());
+            }
+            generated = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path caCertificate() {
+        return DIR.resolve("ca.crt");
+    }
+
+    public static Path serverCertificate() {
+        return DIR.resolve("maf-server.crt");
+    }
+
+    public static Path serverKey() {
+        return DIR.resolve("maf-server.key");
+    }
+
+    public static Path truststore() {
+        return DIR.resolve("truststore.p12");
+    }
+}

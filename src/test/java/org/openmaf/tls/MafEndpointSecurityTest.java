@@ -1,0 +1,100 @@
+package org.openmaf.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openmaf.testing.MafClients;
+import org.openmaf.testing.MafTestEnvironment;
+import org.openmaf.testing.OpenSsl;
+import org.openmaf.testing.TestPki;
+import org.openmaf.testing.TestPki.Client;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Contract section 1: who may reach /maf, over which TLS, and under which identity. */
+@QuarkusTest
+@WithTestResource(value = MafTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+class MafEndpointSecurityTest {
+
+    @Test
+    void withoutAClientCertificateNoMafProcedureRuns() {
+        MafClients.withoutCertificate().get("/maf/mafClientRegs/anything")
+                .then().statusCode(403)
+                .header("X-M2M-RSC", "4106")
+                .header("X-M2M-RI", notNullValue())
+                .body("'m2m:dbg'", containsString("client certificate"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Client.class, names = { "NO_ID", "TWO_IDS" })
+    void aCertificateThatNamesNoSingleClientIsNotAnIdentity(Client client) {
+        MafClients.as(client).get("/maf/mafClientRegs/anything")
+                .then().statusCode(403).header("X-M2M-RSC", "4106")
+                .body("'m2m:dbg'", containsString(client == Client.NO_ID ? "names no MAF client" : "more than one"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Client.class, names = { "UNTRUSTED", "EXPIRED" })
+    void untrustedOrExpiredCertificatesFailTheHandshake(Client client) throws Exception {
+        // OpenSSL sends the certificate whatever its state: the MAF must end the handshake.
+        for (String version : List.of("-tls1_2", "-tls1_3")) {
+            OpenSsl.Result openssl = OpenSsl.sClient(client, List.of(version), OpenSsl.httpRequest("GET", "/maf/x", null));
+            assertThat(openssl.output()).as(version).doesNotContain("HTTP/1.1").containsPattern("alert|error");
+        }
+        // The JDK client may hold such a certificate back; then no MAF procedure runs either.
+        try {
+            MafClients.as(client).get("/maf/mafClientRegs/anything").then().statusCode(403).header("X-M2M-RSC", "4106");
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception handshakeFailed) {
+            assertThat(handshakeFailed).isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    @Test
+    void theCertificateNotTheOriginHeaderIsTheIdentity() {
+        MafClients.as(Client.MN_CSE).header("X-M2M-Origin", Client.IN_CSE.clientId).get("/maf/mafClientRegs/anything")
+                .then().statusCode(403).header("X-M2M-RSC", "4103")
+                .body("'m2m:dbg'", containsString(Client.MN_CSE.clientId));
+        MafClients.as(Client.MN_CSE).header("X-M2M-Origin", Client.MN_CSE.clientId).get("/maf/nothing-here")
+                .then().statusCode(404).header("X-M2M-RSC", "4004");
+    }
+
+    @Test
+    void bothSubjectAltNameFormsNameTheClient() {
+        assertThat(ClientIdFromCertificate.fromUri("https://my.m2mprovider.org/CAE4")).contains(Client.AE_WITH_SCHEME.clientId);
+        MafClients.as(Client.AE).header("X-M2M-Origin", Client.AE.clientId).get("/maf/nothing-here").then().statusCode(404);
+        MafClients.as(Client.AE_WITH_SCHEME).header("X-M2M-Origin", Client.AE_WITH_SCHEME.clientId).get("/maf/nothing-here")
+                .then().statusCode(404);
+        MafClients.as(Client.IN_CSE).header("X-M2M-Origin", Client.IN_CSE.clientId).get("/maf/nothing-here")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void onlyTls12AndTls13AreSpoken() throws Exception {
+        for (String old : List.of("-tls1", "-tls1_1")) {
+            OpenSsl.Result result = OpenSsl.sClient(Client.MN_CSE, List.of(old, "-cipher", "DEFAULT@SECLEVEL=0"),
+                    OpenSsl.httpRequest("GET", "/q/health", null));
+            assertThat(result.output()).as(old).doesNotContain("HTTP/1.1").contains("New, (NONE)");
+        }
+        OpenSsl.Result mandatory = OpenSsl.sClient(Client.MN_CSE, List.of("-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA256"),
+                OpenSsl.httpRequest("GET", "/q/health", null));
+        assertThat(mandatory.output()).contains("Cipher is ECDHE-ECDSA-AES128-SHA256").contains("HTTP/1.1 200");
+    }
+
+    @Test
+    void aBrowserWithoutACertificateCanOpenTheOperatorPages() {
+        MafClients.withoutCertificate().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        MafClients.withoutCertificate().get("/q/swagger-ui/index.html").then().statusCode(200);
+        MafClients.withoutCertificate().get("/q/openapi").then().statusCode(200);
+    }
+}
