@@ -3,7 +3,7 @@
 -- Administrating stakeholders (TS-0003 8.8.1): who may register for whom, and the lifetimes they allow.
 create table stakeholder (
     admin_fqdn                        varchar(253)  primary key,
-    authorized_clients                varchar(8000) not null,  -- JSON array of client ID patterns
+    authorized_clients                varchar(65536) not null,  -- JSON array of client ID patterns
     max_registration_lifetime_seconds bigint        not null,
     max_key_lifetime_seconds          bigint        not null,
     managed_by                        varchar(16)   not null,  -- 'config' or 'admin'
@@ -24,7 +24,7 @@ create table client_registration (
     id                 varchar(32)   primary key,
     client_id          varchar(512)  not null,
     admin_fqdn         varchar(253)  not null,
-    labels             varchar(8000),
+    labels             varchar(65536),
     expiration_time    timestamp with time zone not null,
     creation_time      timestamp with time zone not null,
     last_modified_time timestamp with time zone not null,
@@ -38,11 +38,11 @@ create table client_configuration (
     admin_fqdn              varchar(253) not null,
     http_port               integer,
     expiration_time         timestamp with time zone,
-    labels                  varchar(8000),
+    labels                  varchar(65536),
     key_reg_suid            integer,
-    key_reg_target_ids      varchar(8000),
+    key_reg_target_ids      varchar(65536),
     key_reg_expiration_time timestamp with time zone,
-    key_reg_labels          varchar(8000),
+    key_reg_labels          varchar(65536),
     updated_at              timestamp with time zone not null,
     primary key (client_id, admin_fqdn)
 );
@@ -54,8 +54,8 @@ create table key_registration (
     source_id          varchar(512)  not null,
     admin_fqdn         varchar(253)  not null,
     suid               integer       not null,
-    target_ids         varchar(8000) not null,
-    labels             varchar(8000),
+    target_ids         varchar(65536) not null,
+    labels             varchar(65536),
     expiration_time    timestamp with time zone not null,
     creation_time      timestamp with time zone not null,
     last_modified_time timestamp with time zone not null,

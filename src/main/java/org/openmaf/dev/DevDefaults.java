@@ -6,41 +6,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.openmaf.pki.DevPki;
 
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.PropertiesConfigSource;
-
 /**
- * Dev profile only: supplies the settings production must be given (server certificate, trust anchors, KEK), generating
- * them on first start under {@code target/maf-dev}, the way Keycloak's start-dev needs no setup. Its ordinal is below
- * application.properties, so anything configured explicitly wins. In any other profile it supplies nothing.
+ * Dev profile only: the settings production must be given (server certificate, trust anchors, KEK), generated on first
+ * start under {@code target/maf-dev}, the way Keycloak's start-dev needs no setup. Explicit settings win over these
+ * (see {@link org.openmaf.config.MafSettings}).
  */
-public class DevDefaults implements ConfigSourceFactory {
+public final class DevDefaults {
 
     public static final Path HOME = Path.of("target", "maf-dev");
-    static final int ORDINAL = 150;
 
-    @Override
-    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!context.getProfiles().contains("dev")) {
-            return List.of();
-        }
-        ConfigValue fqdn = context.getValue("maf.fqdn");
+    private DevDefaults() {
+    }
+
+    public static Map<String, String> settings(String mafFqdn) {
         try {
-            DevPki pki = DevPki.ensure(HOME.resolve("pki"), fqdn == null || fqdn.getValue() == null ? "localhost" : fqdn.getValue());
-            return List.of(new PropertiesConfigSource(Map.of(
+            DevPki pki = DevPki.ensure(HOME.resolve("pki"), mafFqdn == null ? "localhost" : mafFqdn);
+            return Map.of(
                     "maf.tls.server-cert", pki.serverCertificate().toString(),
                     "maf.tls.server-key", pki.serverKey().toString(),
                     "maf.tls.trust-anchors", pki.caCertificate().toString(),
                     "maf.crypto.kek", devKek(HOME.resolve("secrets").resolve("kek.b64")),
-                    "maf.crypto.kek-id", "dev-k1"), "maf-dev-defaults", ORDINAL));
+                    "maf.crypto.kek-id", "dev-k1");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the dev PKI under " + HOME.toAbsolutePath(), e);
         }

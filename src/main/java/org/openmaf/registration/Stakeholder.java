@@ -1,0 +1,70 @@
+package org.openmaf.registration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.openmaf.onem2m.StringListColumn;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * An administrating stakeholder (TS-0003 8.8.1): authorizes which MAF clients may register for it, and caps the
+ * lifetimes of their registrations and keys ("the MAF may assign different values ... based on instruction from the
+ * administrating stakeholder").
+ */
+@Entity
+@Table(name = "stakeholder")
+public class Stakeholder extends PanacheEntityBase {
+
+    public static final String MANAGED_BY_CONFIG = "config";
+    public static final String MANAGED_BY_ADMIN = "admin";
+
+    @Id
+    @Column(name = "admin_fqdn")
+    public String adminFqdn;
+
+    /** Client ID patterns: exact, or a prefix ending in '*'. */
+    @Column(name = "authorized_clients", nullable = false)
+    @Convert(converter = StringListColumn.class)
+    public List<String> authorizedClients;
+
+    @Column(name = "max_registration_lifetime_seconds", nullable = false)
+    public long maxRegistrationLifetimeSeconds;
+
+    @Column(name = "max_key_lifetime_seconds", nullable = false)
+    public long maxKeyLifetimeSeconds;
+
+    @Column(name = "managed_by", nullable = false)
+    public String managedBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean authorizes(String clientId) {
+        return authorizedClients.stream().anyMatch(pattern -> matches(pattern, clientId));
+    }
+
+    public Duration maxRegistrationLifetime() {
+        return Duration.ofSeconds(maxRegistrationLifetimeSeconds);
+    }
+
+    public Duration maxKeyLifetime() {
+        return Duration.ofSeconds(maxKeyLifetimeSeconds);
+    }
+
+    static boolean matches(String pattern, String clientId) {
+        return pattern.endsWith("*")
+                ? clientId.startsWith(pattern.substring(0, pattern.length() - 1))
+                : pattern.equals(clientId);
+    }
+}
