@@ -71,6 +71,11 @@ public class OneM2mErrorMapper {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return unreadableJson(parse); // e.g. a body cut short inside a resource
+            }
+        }
         String path = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
         return respond(Rsc.BAD_REQUEST, path.isEmpty()
                 ? "The body cannot be read as a oneM2M JSON resource."
@@ -104,6 +109,21 @@ public class OneM2mErrorMapper {
     @ServerExceptionMapper
     public Response otherHttpError(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        // The JSON reader reports some parse failures as a plain 400 around the Jackson exception.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return unreadableJson(parse);
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return unknownAttribute(unknown);
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                return wrongType(mismatch);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return otherJson(json);
+            }
+        }
         if (status == 401 || status == 403) {
             return e.getResponse();
         }

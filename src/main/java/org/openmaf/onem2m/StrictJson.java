@@ -31,6 +31,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** Applied after Quarkus's own customizers, so its JavaTimeModule does not take Instant back. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     @SuppressWarnings("deprecation") // ALLOW_COERCION_OF_SCALARS is the one switch that also covers "32" -> 32
     public void customize(ObjectMapper mapper) {

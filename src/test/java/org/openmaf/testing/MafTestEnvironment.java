@@ -12,8 +12,9 @@ public class MafTestEnvironment implements QuarkusTestResourceLifecycleManager {
 
     public static final String MAF_FQDN = "maf.test.example";
     public static final String ADMIN_FQDN = "my.m2mprovider.org";
-    /** Test fixture KEK (32 zero-free bytes), never used outside tests. */
+    /** Test fixture KEKs (32 bytes each), never used outside tests: the current one and a retired one. */
     public static final String TEST_KEK = "dGVzdC1vbmx5LWtlay0wMTIzNDU2Nzg5YWJjZGVmMDE=";
+    public static final String RETIRED_TEST_KEK = "cmV0aXJlZC10ZXN0LWtlay0wMTIzNDU2Nzg5YWJjZGU=";
 
     @Override
     public Map<String, String> start() {
@@ -28,6 +29,7 @@ public class MafTestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.put("maf.tls.trust-anchors", TestPki.caCertificate().toString());
         config.put("maf.crypto.kek", TEST_KEK);
         config.put("maf.crypto.kek-id", "test-k1");
+        config.put("maf.crypto.previous-keks.\"test-k0\"", RETIRED_TEST_KEK);
         config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".authorized-clients", "//" + TestPki.SP + "/*");
         config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".max-registration-lifetime", "P365D");
         config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".max-key-lifetime", "P7D");

@@ -41,6 +41,61 @@ public final class TestDatabase {
         }
     }
 
+    /** Empties what procedures write; stakeholders (from configuration) stay. */
+    public static void clearProcedureData() {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute("delete from key_registration");
+            statement.execute("delete from client_registration");
+            statement.execute("delete from client_configuration");
+            statement.execute("delete from certificate_binding");
+            statement.execute("delete from audit_record");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void clearRegistrationOf(String clientId) {
+        update("delete from client_registration where client_id = ?", clientId);
+    }
+
+    public static long count(String table) {
+        try (Connection connection = connect(); var rows = connection.createStatement().executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A key row as an earlier deployment (another KEK) would have written it. */
+    public static void insertKey(String relativeKeyId, String sourceId, String adminFqdn, String targetId, String kekId,
+            byte[] nonce, byte[] ciphertext) {
+        try (Connection connection = connect(); var insert = connection.prepareStatement("insert into key_registration"
+                + " (relative_key_id, source_id, admin_fqdn, suid, target_ids, expiration_time, creation_time,"
+                + " last_modified_time, key_origin, kek_id, key_nonce, key_ciphertext)"
+                + " values (?, ?, ?, 32, ?, now() + interval '1 day', now(), now(), 'exporter', ?, ?, ?)")) {
+            insert.setString(1, relativeKeyId);
+            insert.setString(2, sourceId);
+            insert.setString(3, adminFqdn);
+            insert.setString(4, "[\"" + targetId + "\"]");
+            insert.setString(5, kekId);
+            insert.setBytes(6, nonce);
+            insert.setBytes(7, ciphertext);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(String sql, String parameter) {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, "");
     }
