@@ -28,6 +28,11 @@ public final class MafClients {
                         .keyStore(client.pkcs12().toString(), TestPki.PASSWORD)));
     }
 
+    /** An operator's request: a bearer token, no client certificate. */
+    public static RequestSpecification asAdmin(String bearerToken) {
+        return withoutCertificate().header("Authorization", "Bearer " + bearerToken);
+    }
+
     public static RequestSpecification withoutCertificate() {
         return RestAssured.given().baseUri(baseUri())
                 .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig()

@@ -6,7 +6,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * What every MAF test runs against: the test PKI, the test database, and a stakeholder for the seed TR's SP.
+ * What every MAF test runs against: the test PKI, the test database, a stakeholder for the seed TR's SP, and the key
+ * that admin bearer tokens are verified with.
  */
 public class MafTestEnvironment implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +21,7 @@ public class MafTestEnvironment implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         TestPki.ensure();
         TestDatabase.ensure();
+        AdminTokens.ensure();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl());
         config.put("quarkus.datasource.username", TestDatabase.USER);
@@ -33,6 +35,8 @@ public class MafTestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".authorized-clients", "//" + TestPki.SP + "/*");
         config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".max-registration-lifetime", "P365D");
         config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".max-key-lifetime", "P7D");
+        config.put("mp.jwt.verify.publickey.location", AdminTokens.publicKey().toString());
+        config.put("mp.jwt.verify.issuer", AdminTokens.ISSUER);
         return config;
     }
 

@@ -1,0 +1,127 @@
+package org.openmaf.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.openmaf.keys.KeyRegistration;
+import org.openmaf.onem2m.MafException;
+import org.openmaf.onem2m.Rsc;
+import org.openmaf.registration.ClientConfiguration;
+import org.openmaf.registration.ClientRegistration;
+import org.openmaf.registration.Stakeholder;
+import org.openmaf.time.MafClock;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Administrating stakeholders at run time. Only those created here can be changed here: a stakeholder from
+ * configuration would silently come back as configured at the next start, so the operator is sent to the
+ * configuration instead.
+ */
+@ApplicationScoped
+public class StakeholderAdmin {
+
+    static final Duration DEFAULT_REGISTRATION_LIFETIME = Duration.ofDays(365);
+    static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(7);
+
+    @Inject
+    MafClock clock;
+
+    @Inject
+    AdminAudit audit;
+
+    public List<StakeholderMessages.View> list() {
+        return Stakeholder.<Stakeholder>listAll(Sort.by("adminFqdn")).stream().map(StakeholderMessages.View::of).toList();
+    }
+
+    public StakeholderMessages.View read(String adminFqdn) {
+        return StakeholderMessages.View.of(existing(adminFqdn));
+    }
+
+    @Transactional
+    public StakeholderMessages.View create(StakeholderMessages.Create request) {
+        String adminFqdn = AdminInput.fqdn(request.adminFqdn(), "adminFqdn");
+        List<String> patterns = AdminInput.clientPatterns(request.authorizedClients(), "authorizedClients");
+        Duration registrations = request.maxRegistrationLifetime() == null ? DEFAULT_REGISTRATION_LIFETIME
+                : AdminInput.lifetime(request.maxRegistrationLifetime(), "maxRegistrationLifetime");
+        Duration keys = request.maxKeyLifetime() == null ? DEFAULT_KEY_LIFETIME
+                : AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime");
+        if (Stakeholder.findByIdOptional(adminFqdn).isPresent()) {
+            throw MafException.conflict("The stakeholder '" + adminFqdn + "' exists already; change it with PUT.");
+        }
+        Instant now = clock.now();
+        Stakeholder stakeholder = new Stakeholder();
+        stakeholder.adminFqdn = adminFqdn;
+        stakeholder.authorizedClients = patterns;
+        stakeholder.maxRegistrationLifetimeSeconds = registrations.toSeconds();
+        stakeholder.maxKeyLifetimeSeconds = keys.toSeconds();
+        stakeholder.managedBy = Stakeholder.MANAGED_BY_ADMIN;
+        stakeholder.createdAt = now;
+        stakeholder.updatedAt = now;
+        stakeholder.persist();
+        audit.changed(AdminChange.ADMIN_STAKEHOLDER_CREATE, Rsc.CREATED, adminFqdn, describe(stakeholder));
+        return StakeholderMessages.View.of(stakeholder);
+    }
+
+    /** Tighter limits apply to registrations and keys from their next update on; existing expiry times stay. */
+    @Transactional
+    public StakeholderMessages.View update(String adminFqdn, StakeholderMessages.Update request) {
+        if (request.authorizedClients() == null && request.maxRegistrationLifetime() == null && request.maxKeyLifetime() == null) {
+            throw MafException.badRequest("An update needs authorizedClients, maxRegistrationLifetime or maxKeyLifetime.");
+        }
+        Stakeholder stakeholder = adminManaged(adminFqdn);
+        if (request.authorizedClients() != null) {
+            stakeholder.authorizedClients = AdminInput.clientPatterns(request.authorizedClients(), "authorizedClients");
+        }
+        if (request.maxRegistrationLifetime() != null) {
+            stakeholder.maxRegistrationLifetimeSeconds =
+                    AdminInput.lifetime(request.maxRegistrationLifetime(), "maxRegistrationLifetime").toSeconds();
+        }
+        if (request.maxKeyLifetime() != null) {
+            stakeholder.maxKeyLifetimeSeconds = AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime").toSeconds();
+        }
+        stakeholder.updatedAt = clock.now();
+        audit.changed(AdminChange.ADMIN_STAKEHOLDER_UPDATE, Rsc.UPDATED, adminFqdn, describe(stakeholder));
+        return StakeholderMessages.View.of(stakeholder);
+    }
+
+    /**
+     * The stakeholder goes, and with it everything that only existed for it: its clients' registrations, the keys
+     * registered under it and the client configurations attached for it.
+     */
+    @Transactional
+    public void delete(String adminFqdn) {
+        Stakeholder stakeholder = adminManaged(adminFqdn);
+        long keys = KeyRegistration.delete("adminFqdn", adminFqdn);
+        long registrations = ClientRegistration.delete("adminFqdn", adminFqdn);
+        long configurations = ClientConfiguration.delete("adminFqdn", adminFqdn);
+        stakeholder.delete();
+        audit.changed(AdminChange.ADMIN_STAKEHOLDER_DELETE, Rsc.DELETED, adminFqdn, "removed " + registrations
+                + " registration(s), " + keys + " key(s), " + configurations + " client configuration(s)");
+    }
+
+    private Stakeholder existing(String adminFqdn) {
+        return Stakeholder.<Stakeholder>findByIdOptional(AdminInput.fqdn(adminFqdn, "adminFqdn")).orElseThrow(
+                () -> MafException.notFound("There is no stakeholder '" + adminFqdn + "'."));
+    }
+
+    private Stakeholder adminManaged(String adminFqdn) {
+        Stakeholder stakeholder = existing(adminFqdn);
+        if (!Stakeholder.MANAGED_BY_ADMIN.equals(stakeholder.managedBy)) {
+            throw MafException.conflict("The stakeholder '" + adminFqdn + "' comes from configuration (maf.stakeholders.\""
+                    + adminFqdn + "\".*), which would restore it at the next start; change it there.");
+        }
+        return stakeholder;
+    }
+
+    private static String describe(Stakeholder stakeholder) {
+        return "authorizedClients=" + stakeholder.authorizedClients + ", maxRegistrationLifetime="
+                + AdminInput.iso(stakeholder.maxRegistrationLifetime()) + ", maxKeyLifetime="
+                + AdminInput.iso(stakeholder.maxKeyLifetime());
+    }
+}
