@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -58,7 +60,8 @@ public class CertificateBindingResource {
     @POST
     @RolesAllowed(AdminRoles.ADMIN)
     @Operation(summary = "Bind a certificate to a MAF client ID")
-    @APIResponse(responseCode = "201", description = "Bound; Location names the binding")
+    @APIResponse(responseCode = "201", description = "Bound; Location names the binding",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateBindingMessages.View.class)))
     @APIResponse(responseCode = "409", description = "The certificate is bound already (X-M2M-RSC 4105)")
     public Response create(CertificateBindingMessages.Create request) {
         CertificateBindingMessages.View created = bindings.create(AdminInput.body(request));

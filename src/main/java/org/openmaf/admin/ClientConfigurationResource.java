@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -51,8 +53,10 @@ public class ClientConfigurationResource {
     @RolesAllowed(AdminRoles.ADMIN)
     @Operation(summary = "Attach or replace a client configuration",
             description = "Replaces the whole configuration for the body's clientId and adminFqdn.")
-    @APIResponse(responseCode = "201", description = "Attached")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Attached", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ClientConfigurationMessages.Body.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ClientConfigurationMessages.Body.class)))
     public Response put(ClientConfigurationMessages.Body request) {
         ClientConfigurationAdmin.PutResult result = configurations.put(AdminInput.body(request));
         return OneM2mResponses.success(result.created() ? Rsc.CREATED : Rsc.UPDATED).entity(result.configuration()).build();

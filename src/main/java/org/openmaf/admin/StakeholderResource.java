@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -56,7 +58,8 @@ public class StakeholderResource {
     @POST
     @RolesAllowed(AdminRoles.ADMIN)
     @Operation(summary = "Create a stakeholder", description = "Clients matching authorizedClients may register for it at once.")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StakeholderMessages.View.class)))
     @APIResponse(responseCode = "409", description = "It exists already (X-M2M-RSC 4105)")
     public Response create(StakeholderMessages.Create request) {
         StakeholderMessages.View created = stakeholders.create(AdminInput.body(request));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.openmaf.tls.ExporterKeys;
 import org.openmaf.tls.TlsConnection;
 
@@ -23,6 +24,8 @@ public class ExporterProbe {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true) // not part of the service's OpenAPI document, which a test compares with openapi/
+
     public String exporterOfThisConnection() {
         ExporterKeys keys = connection.exportConnectionKeys();
         return keys.relativeKeyId() + HexFormat.of().withUpperCase().formatHex(keys.key());
