@@ -11,7 +11,8 @@ import java.util.Map;
 import org.openmaf.pki.DevPki;
 
 /**
- * Dev profile only: the settings production must be given (server certificate, trust anchors, KEK), generated on first
+ * Dev profile only: the settings production must be given (server certificate, trust anchors, KEK, and the key that
+ * admin tokens are verified with), generated on first
  * start under {@code target/maf-dev}, the way Keycloak's start-dev needs no setup. Explicit settings win over these
  * (see {@link org.openmaf.config.MafSettings}).
  */
@@ -30,7 +31,9 @@ public final class DevDefaults {
                     "maf.tls.server-key", pki.serverKey().toString(),
                     "maf.tls.trust-anchors", pki.caCertificate().toString(),
                     "maf.crypto.kek", devKek(HOME.resolve("secrets").resolve("kek.b64")),
-                    "maf.crypto.kek-id", "dev-k1");
+                    "maf.crypto.kek-id", "dev-k1",
+                    "mp.jwt.verify.publickey.location", DevAdminTokens.ensurePublicKey().toAbsolutePath().toString(),
+                    "mp.jwt.verify.issuer", DevAdminTokens.ISSUER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the dev PKI under " + HOME.toAbsolutePath(), e);
         }

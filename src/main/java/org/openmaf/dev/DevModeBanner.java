@@ -1,5 +1,7 @@
 package org.openmaf.dev;
 
+import java.time.Duration;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -11,11 +13,16 @@ import org.openmaf.pki.DevPki;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
-/** Dev mode only: tells the developer where the generated PKI is and what to paste to talk to the MAF. */
+/**
+ * Dev mode only: tells the developer where the generated PKI is and what to paste to talk to the MAF, including an
+ * admin token signed by the dev key ({@link DevAdminTokens}).
+ */
 @IfBuildProfile("dev")
 public class DevModeBanner {
 
     private static final Logger LOG = Logger.getLogger(DevModeBanner.class);
+    /** Long enough for a working day; a restart prints a fresh one. */
+    static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(12);
 
     @Inject
     MafConfig config;
@@ -37,6 +44,10 @@ public class DevModeBanner {
                   curl --cacert %s/ca.crt --cert %s/%s.crt --key %s/%s.key \\
                        -H 'Content-Type: application/json' -d '{"m2m:mafClientReg":{"adminFQDN":"my.m2mprovider.org"}}' \\
                        https://localhost:%d/maf/mafClientRegs
-                """, config.fqdn(), pki, DevPki.PKCS12_PASSWORD, port, pki, pki, mn, pki, mn, port);
+                Admin API token (role maf-admin, valid %d hours; paste it into the OpenAPI UI's Authorize dialog):
+                  TOKEN=%s
+                  curl --cacert %s/ca.crt -H "Authorization: Bearer $TOKEN" https://localhost:%d/admin/stakeholders
+                """, config.fqdn(), pki, DevPki.PKCS12_PASSWORD, port, pki, pki, mn, pki, mn, port,
+                ADMIN_TOKEN_VALIDITY.toHours(), DevAdminTokens.adminToken(ADMIN_TOKEN_VALIDITY), pki, port);
     }
 }

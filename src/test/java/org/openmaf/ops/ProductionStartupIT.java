@@ -7,11 +7,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.openmaf.dev.DevAdminTokens;
 import org.openmaf.testing.MafTestEnvironment;
 import org.openmaf.testing.TestDatabase;
 import org.openmaf.testing.TestPki;
@@ -19,6 +22,8 @@ import org.openmaf.testing.TestPki;
 import io.restassured.RestAssured;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.SSLConfig;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
 
 /** The packaged MAF in the production profile: strict about its settings, and nothing of dev mode in it. */
 class ProductionStartupIT {
@@ -67,15 +72,37 @@ class ProductionStartupIT {
                     break;
                 }
             }
-            assertThat(log).contains("Listening on: https://0.0.0.0:" + port).doesNotContain("maf-dev");
+            assertThat(log).contains("Listening on: https://0.0.0.0:" + port).doesNotContain("maf-dev")
+                    .doesNotContain("Admin API token").doesNotContain("in-memory key pair");
             RestAssured.given().baseUri("https://localhost:" + port)
                     .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig()
                             .trustStore(TestPki.truststore().toString(), TestPki.PASSWORD)))
                     .get("/q/health").then().statusCode(200);
+            adminApiRefusesEveryTokenWithoutAConfiguredIssuer(port);
         } finally {
             maf.destroy();
             maf.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Production was given no mp.jwt.verify.* settings: no dev key, no generated key, so no token opens /admin, not
+     * even one shaped exactly like the dev banner's (dev issuer, maf-admin).
+     */
+    private static void adminApiRefusesEveryTokenWithoutAConfiguredIssuer(int port) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String devShapedToken = Jwt.issuer(DevAdminTokens.ISSUER).subject(DevAdminTokens.SUBJECT).groups("maf-admin")
+                .expiresIn(Duration.ofMinutes(5)).sign(generator.generateKeyPair().getPrivate());
+        https(port).get("/admin/stakeholders").then().statusCode(401);
+        https(port).header("Authorization", "Bearer " + devShapedToken).get("/admin/stakeholders").then().statusCode(401);
+        // Dev UI and other dev-only pages do not exist in the production build.
+        https(port).get("/q/dev-ui").then().statusCode(404);
+    }
+
+    private static RequestSpecification https(int port) {
+        return RestAssured.given().baseUri("https://localhost:" + port).config(RestAssuredConfig.config()
+                .sslConfig(SSLConfig.sslConfig().trustStore(TestPki.truststore().toString(), TestPki.PASSWORD)));
     }
 
     private static Process start(List<String> properties) throws IOException {
