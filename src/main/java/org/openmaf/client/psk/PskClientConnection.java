@@ -27,7 +27,13 @@ public final class PskClientConnection {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             TlsClientProtocol tls = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
-            tls.connect(new MafPskTlsClient(new BcTlsCrypto(new SecureRandom()), pskIdentity, psk));
+            try {
+                tls.connect(new MafPskTlsClient(new BcTlsCrypto(new SecureRandom()), pskIdentity, psk));
+            } catch (IOException e) {
+                // A PSK handshake cannot tell "wrong key" from "identity refused" on purpose; name both.
+                throw new IOException("TLS-PSK handshake with " + host + ":" + port + " failed (" + e.getMessage()
+                        + "): the server does not know this psk_identity, or the psk is not its key", e);
+            }
             LineIo.writeLine(tls.getOutputStream(), message);
             String reply = LineIo.readLine(tls.getInputStream());
             tls.close();
