@@ -50,7 +50,7 @@ public final class MafClient {
         body.attributes().put("adminFQDN", Objects.requireNonNull(adminFqdn, "adminFqdn"));
         MafJson.putTime(body.attributes(), "expirationTime", expirationTime);
         MafJson.putStrings(body.attributes(), "labels", labels);
-        body.attributes().put("mafFQDN", settings.mafFqdn());
+        putMafFqdn(body.attributes());
         JsonNode reg = call("POST", CLIENT_REGS, body, 201, MafJson.CLIENT_REG);
         return MafJson.clientRegistration(reg);
     }
@@ -98,7 +98,7 @@ public final class MafClient {
                             + " but this connection's KcID is " + keys.relativeKeyId()
                             + "; the keys differ, so the registered key is unusable (de-register it)");
                 }
-                return registered(KeyIdentifier.of(keys.kcId(), settings.mafFqdn()), keys.kc(), metadata);
+                return registered(keys.relativeKeyId(), keys.kc(), metadata);
             } finally {
                 keys.destroy();
             }
@@ -116,13 +116,7 @@ public final class MafClient {
         MafJson.Body body = keyRegistrationBody(request);
         MafJson.putKeyValue(body.attributes(), key);
         KeyMetadata metadata = MafJson.keyMetadata(call("POST", KEY_REGS, body, 201, MafJson.SYMM_KEY_REG));
-        KeyIdentifier identifier;
-        try {
-            identifier = new KeyIdentifier(metadata.relativeKeyId(), settings.mafFqdn());
-        } catch (IllegalArgumentException e) {
-            throw MafClientException.local("the MAF assigned an unusable RelativeKeyID: " + e.getMessage());
-        }
-        return registered(identifier, key, metadata);
+        return registered(metadata.relativeKeyId(), key, metadata);
     }
 
     /** MAF Key Retrieval (8.8.2.8) as a target: {@code keyId} is a RelativeKeyID or a Key Identifier. */
@@ -162,14 +156,42 @@ public final class MafClient {
         MafJson.putStrings(attributes, "targetIDs", request.targetIds());
         MafJson.putTime(attributes, "expirationTime", request.expirationTime());
         MafJson.putStrings(attributes, "labels", request.labels());
-        attributes.put("mafFQDN", settings.mafFqdn());
+        putMafFqdn(attributes);
         return body;
     }
 
-    private RegisteredKey registered(KeyIdentifier identifier, byte[] psk, KeyMetadata metadata) throws MafClientException {
-        if (metadata.keyIdentifier() != null && !metadata.keyIdentifier().equalsIgnoreCase(identifier.toString())) {
-            throw MafClientException.local("the MAF's Key Identifier " + metadata.keyIdentifier() + " is not " + identifier
-                    + ": is --maf-fqdn the MAF's configured FQDN?");
+    /** {@code mafFQDN} is optional on the wire; sent only when configured, since the MAF refuses a wrong one (4000). */
+    private void putMafFqdn(ObjectNode attributes) {
+        if (settings.mafFqdn() != null) {
+            attributes.put("mafFQDN", settings.mafFqdn());
+        }
+    }
+
+    /**
+     * The Key Identifier (TS-0003 10.3.5) for a registered key: RelativeKeyID@MAF-FQDN, with the configured MAF-FQDN,
+     * or else the one in the MAF's own Key Identifier. Either way it must agree with what the MAF returned, or an AE
+     * would send a psk_identity no relying CSE can resolve.
+     */
+    private RegisteredKey registered(String relativeKeyId, byte[] psk, KeyMetadata metadata) throws MafClientException {
+        KeyIdentifier identifier;
+        try {
+            if (settings.mafFqdn() != null) {
+                identifier = new KeyIdentifier(relativeKeyId, settings.mafFqdn());
+                if (metadata.keyIdentifier() != null && !metadata.keyIdentifier().equalsIgnoreCase(identifier.toString())) {
+                    throw MafClientException.local("the MAF's Key Identifier " + metadata.keyIdentifier() + " is not " + identifier
+                            + ": is the configured MAF-FQDN the MAF's own?");
+                }
+            } else if (metadata.keyIdentifier() != null) {
+                identifier = KeyIdentifier.parse(metadata.keyIdentifier());
+                if (!identifier.relativeKeyId().equalsIgnoreCase(relativeKeyId)) {
+                    throw MafClientException.local("the MAF's Key Identifier " + metadata.keyIdentifier()
+                            + " does not carry RelativeKeyID " + relativeKeyId);
+                }
+            } else {
+                throw MafClientException.local("the MAF returned no keyIdentifier; configure the MAF-FQDN (--maf-fqdn)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw MafClientException.local("the MAF returned an unusable key identity: " + e.getMessage());
         }
         LOG.fine(() -> "registered key " + identifier + " until " + metadata.expirationTime());
         return new RegisteredKey(identifier, psk, metadata);

@@ -10,6 +10,10 @@ import java.util.Objects;
  * Where the MAF is and who this client is (TS-0003 8.8.2.2 MAF Handshake with certificates): the MAF base URI
  * {@code https://host:port}, the MAF-FQDN used in Key Identifiers, this client's certificate chain and private key (PEM;
  * PKCS#8 or SEC1), and the trust anchors the MAF's certificate must chain to.
+ * <p>
+ * {@code mafFqdn} may be null: the MAF-FQDN need not be the host name the MAF is reached by, so without it the client
+ * sends no {@code mafFQDN} and takes the FQDN from the Key Identifier the MAF returns. When set, it is sent and the
+ * MAF's Key Identifiers must agree with it.
  */
 public record MafClientSettings(URI mafUri, String mafFqdn, Path certificateChain, Path privateKey, List<Path> trustAnchors,
         Duration timeout) {
@@ -21,8 +25,8 @@ public record MafClientSettings(URI mafUri, String mafFqdn, Path certificateChai
         if (!"https".equalsIgnoreCase(mafUri.getScheme()) || mafUri.getHost() == null) {
             throw new IllegalArgumentException("the MAF is reached over HTTPS only: expected https://host:port, got " + mafUri);
         }
-        if (mafFqdn == null || mafFqdn.isBlank()) {
-            mafFqdn = mafUri.getHost();
+        if (mafFqdn != null && mafFqdn.isBlank()) {
+            mafFqdn = null;
         }
         Objects.requireNonNull(certificateChain, "certificateChain");
         Objects.requireNonNull(privateKey, "privateKey");

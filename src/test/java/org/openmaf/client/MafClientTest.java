@@ -80,6 +80,28 @@ class MafClientTest {
     }
 
     @Test
+    void withoutAConfiguredMafFqdnTheKeyIdentifierComesFromTheMafAndNoMafFqdnIsSent() throws Exception {
+        try (StubMaf maf = new StubMaf(pki, request -> keyRegResponse(HEX.formatHex(request.exporter(), 0, 16)))) {
+            RegisteredKey key = MafClient.create(pki.settings(maf.port(), null))
+                    .registerKey(KeyRegistrationRequest.forSaef("my.m2mprovider.org", "//x/in-cse"));
+
+            assertThat(key.keyIdentifier().mafFqdn()).isEqualTo(FQDN);
+            assertThat(JSON.readTree(maf.request().body()).get("m2m:symmKeyReg").has("mafFQDN")).isFalse();
+        }
+    }
+
+    @Test
+    void aKeyIdentifierOfAnotherFqdnThanConfiguredIsRefused() throws Exception {
+        try (StubMaf maf = new StubMaf(pki, request -> keyRegResponse(HEX.formatHex(request.exporter(), 0, 16)))) {
+            MafClient client = MafClient.create(pki.settings(maf.port(), "other.example"));
+
+            assertThatThrownBy(() -> client.registerKey(KeyRegistrationRequest.forSaef("my.m2mprovider.org", "//x/in-cse")))
+                    .isInstanceOf(MafClientException.class).hasMessageContaining("MAF-FQDN");
+            assertThat(JSON.readTree(maf.request().body()).get("m2m:symmKeyReg").get("mafFQDN").asText()).isEqualTo("other.example");
+        }
+    }
+
+    @Test
     void selfGeneratedKeyIsSentAsKeyValueAndReturnedUnderTheMafsRelativeKeyId() throws Exception {
         byte[] own = new byte[24];
         Arrays.fill(own, (byte) 7);

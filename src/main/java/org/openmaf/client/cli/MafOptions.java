@@ -18,7 +18,7 @@ final class MafOptions {
     URI maf;
 
     @Option(names = "--maf-fqdn", paramLabel = "FQDN",
-            description = "MAF-FQDN used in Key Identifiers (default: the host of --maf)")
+            description = "MAF-FQDN of Key Identifiers; if given, sent as mafFQDN and checked (default: taken from the MAF's answers)")
     String mafFqdn;
 
     @Option(names = "--cert", required = true, paramLabel = "PEM", description = "this client's certificate chain")
