@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -72,7 +73,7 @@ final class MafConnection implements AutoCloseable {
         try {
             return ConnectionKeys.split(exported);
         } finally {
-            java.util.Arrays.fill(exported, (byte) 0);
+            Arrays.fill(exported, (byte) 0);
         }
     }
 

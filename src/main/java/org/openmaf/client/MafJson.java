@@ -3,6 +3,7 @@ package org.openmaf.client;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -125,7 +126,7 @@ final class MafJson {
             return new RetrievedKey(key, metadata.sourceId(), metadata.suid(), metadata.adminFqdn(), metadata.targetIds(),
                     metadata.expirationTime(), metadata.labels());
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            Arrays.fill(key, (byte) 0);
         }
     }
 

@@ -26,8 +26,11 @@ final class Output {
         this.json = json;
     }
 
-    /** Adds a field; null values are left out, timestamps use m2m:timestamp. */
+    /** Adds a field; null values and empty lists are left out, timestamps use m2m:timestamp. */
     Output field(String name, Object value) {
+        if (value instanceof Collection<?> values && values.isEmpty()) {
+            return this;
+        }
         if (value instanceof Instant instant) {
             fields.put(name, M2mTimestamp.format(instant));
         } else if (value != null) {

@@ -1,14 +1,14 @@
 package org.openmaf.client.psk;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.PSKTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.crypto.TlsCrypto;
-
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * TLS-PSK server of a relying CSE: TLS 1.2 with TLS_PSK_WITH_AES_128_CBC_SHA256 (0x00AE), the suite TS-0003 10.2.2

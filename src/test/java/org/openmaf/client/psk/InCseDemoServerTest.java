@@ -8,6 +8,12 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +34,25 @@ class InCseDemoServerTest {
     MutableClock clock;
     StubKeySource maf;
     InCseDemoServer server;
+    final List<String> logged = new CopyOnWriteArrayList<>();
+    final Handler logCapture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(new SimpleFormatter().formatMessage(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     @BeforeEach
     void start() throws IOException {
+        Logger.getLogger("org.openmaf.client").addHandler(logCapture);
         clock = new MutableClock(START);
         maf = new StubKeySource()
                 .add(REL, KC, SOURCE, 32, START.plus(Duration.ofHours(1)))
@@ -41,6 +63,8 @@ class InCseDemoServerTest {
     @AfterEach
     void stop() throws IOException {
         server.close();
+        Logger.getLogger("org.openmaf.client").removeHandler(logCapture);
+        assertThat(logged).as("log lines").isNotEmpty().noneMatch(line -> line.toLowerCase().contains(hex(KC)));
     }
 
     @Test
