@@ -1,0 +1,101 @@
+package org.openmaf.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+
+/** Builds the JDK {@link SSLContext} for the MAF Handshake (TS-0003 8.8.2.2) from PEM files. */
+final class ClientTlsContext {
+
+    private ClientTlsContext() {
+    }
+
+    static SSLContext create(MafClientSettings settings) throws IOException {
+        try {
+            List<X509Certificate> chain = readCertificates(settings.certificateChain());
+            if (chain.isEmpty()) {
+                throw MafClientException.local("no certificate in " + settings.certificateChain());
+            }
+            PrivateKey key = readPrivateKey(settings.privateKey());
+            // The key store only lives in memory; its password protects nothing, so a random one avoids a constant.
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            char[] password = HexFormat.of().formatHex(random).toCharArray();
+            KeyStore identity = KeyStore.getInstance("PKCS12");
+            identity.load(null, null);
+            identity.setKeyEntry("maf-client", key, password, chain.toArray(new Certificate[0]));
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(identity, password);
+
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            anchors.load(null, null);
+            int index = 0;
+            for (Path file : settings.trustAnchors()) {
+                for (X509Certificate anchor : readCertificates(file)) {
+                    anchors.setCertificateEntry("anchor-" + index++, anchor);
+                }
+            }
+            if (index == 0) {
+                throw MafClientException.local("no trust-anchor certificate in " + settings.trustAnchors());
+            }
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
+            trustManagers.init(anchors);
+
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS with the configured certificate, key and trust anchors: " + e.getMessage(), e);
+        }
+    }
+
+    static List<X509Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate certificate : read) {
+                certificates.add((X509Certificate) certificate);
+            }
+            return certificates;
+        }
+    }
+
+    /** PKCS#8 ({@code PRIVATE KEY}) or SEC1 / PKCS#1 ({@code EC PRIVATE KEY}, {@code RSA PRIVATE KEY}); not encrypted. */
+    static PrivateKey readPrivateKey(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (object instanceof PrivateKeyInfo info) {
+                    return converter.getPrivateKey(info);
+                }
+                if (object instanceof PEMKeyPair pair) {
+                    // SEC1 may omit the public key, so convert only the private part
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                }
+            }
+        }
+        throw MafClientException.local("no unencrypted PKCS#8 or SEC1 private key in " + file);
+    }
+}

@@ -1,0 +1,236 @@
+package org.openmaf.client;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A MAF client (TS-0003 8.8): MAF Client Registration, Configuration Retrieval, Update and De-Registration
+ * (8.8.2.3 to 8.8.2.6) and MAF Key Registration, Retrieval, Update and De-Registration (8.8.2.7 to 8.8.2.10), over the
+ * HTTPS/JSON binding of MAF-CONTRACT. Every operation is one request on its own mutually authenticated TLS connection.
+ * Thread-safe; key material is never logged.
+ */
+public final class MafClient {
+
+    private static final Logger LOG = Logger.getLogger(MafClient.class.getName());
+    private static final String CLIENT_REGS = "/maf/mafClientRegs";
+    private static final String KEY_REGS = "/maf/symmKeyRegs";
+
+    private final MafClientSettings settings;
+    private final SSLContext tls;
+
+    private MafClient(MafClientSettings settings, SSLContext tls) {
+        this.settings = settings;
+        this.tls = tls;
+    }
+
+    /** Loads the certificate, key and trust anchors named in the settings; fails early if they are unusable. */
+    public static MafClient create(MafClientSettings settings) throws IOException {
+        return new MafClient(settings, ClientTlsContext.create(settings));
+    }
+
+    public MafClientSettings settings() {
+        return settings;
+    }
+
+    // ---- MAF Client Registration (8.8.2.3 to 8.8.2.6) ----
+
+    /** Registers this client for the stakeholder {@code adminFqdn}; {@code expirationTime} and {@code labels} may be null. */
+    public ClientRegistration register(String adminFqdn, Instant expirationTime, List<String> labels) throws IOException {
+        MafJson.Body body = MafJson.newBody(MafJson.CLIENT_REG);
+        body.attributes().put("adminFQDN", Objects.requireNonNull(adminFqdn, "adminFqdn"));
+        MafJson.putTime(body.attributes(), "expirationTime", expirationTime);
+        MafJson.putStrings(body.attributes(), "labels", labels);
+        putMafFqdn(body.attributes());
+        JsonNode reg = call("POST", CLIENT_REGS, body, 201, MafJson.CLIENT_REG);
+        return MafJson.clientRegistration(reg);
+    }
+
+    public ClientRegistration retrieveRegistration(String mafClientRegId) throws IOException {
+        return MafJson.clientRegistration(call("GET", CLIENT_REGS + "/" + segment(mafClientRegId), null, 200, MafJson.CLIENT_REG));
+    }
+
+    public ClientConfiguration retrieveConfiguration(String mafClientRegId) throws IOException {
+        String path = CLIENT_REGS + "/" + segment(mafClientRegId) + "/mafClientCfg";
+        return MafJson.clientConfiguration(call("GET", path, null, 200, MafJson.CLIENT_CFG));
+    }
+
+    /** Updates expiration and/or labels (null = unchanged); the result carries only what was sent. */
+    public ClientRegistration updateRegistration(String mafClientRegId, Instant expirationTime, List<String> labels) throws IOException {
+        if (expirationTime == null && labels == null) {
+            throw new IllegalArgumentException("an update needs an expirationTime or labels");
+        }
+        MafJson.Body body = MafJson.newBody(MafJson.CLIENT_REG);
+        MafJson.putTime(body.attributes(), "expirationTime", expirationTime);
+        MafJson.putStrings(body.attributes(), "labels", labels);
+        return MafJson.clientRegistration(call("PUT", CLIENT_REGS + "/" + segment(mafClientRegId), body, 200, MafJson.CLIENT_REG));
+    }
+
+    public void deregister(String mafClientRegId) throws IOException {
+        call("DELETE", CLIENT_REGS + "/" + segment(mafClientRegId), null, 200, null);
+    }
+
+    // ---- MAF Key Registration and friends (8.8.2.7 to 8.8.2.10) ----
+
+    /**
+     * MAF Key Registration with a key derived from the registration's own TLS connection (TS-0003 8.8.2.7, 10.3.1):
+     * after the handshake both sides export KcID/Kc; the request goes over that same connection. The MAF's
+     * RelativeKeyID must name our KcID, or the key is refused.
+     */
+    public RegisteredKey registerKey(KeyRegistrationRequest request) throws IOException {
+        MafJson.Body body = keyRegistrationBody(request);
+        try (MafConnection connection = MafConnection.open(settings, tls)) {
+            ConnectionKeys keys = connection.exportConnectionKeys();
+            try {
+                KeyMetadata metadata = MafJson.keyMetadata(expect(connection.exchange("POST", path(KEY_REGS), body.bytes()),
+                        201, MafJson.SYMM_KEY_REG));
+                if (!keys.matches(metadata.relativeKeyId())) {
+                    throw MafClientException.local("the MAF registered RelativeKeyID " + metadata.relativeKeyId()
+                            + " but this connection's KcID is " + keys.relativeKeyId()
+                            + "; the keys differ, so the registered key is unusable (de-register it)");
+                }
+                return registered(keys.relativeKeyId(), keys.kc(), metadata);
+            } finally {
+                keys.destroy();
+            }
+        }
+    }
+
+    /**
+     * MAF Key Registration of a key this client generated itself (16 to 64 bytes, sent as {@code keyValue}); the MAF
+     * assigns a random RelativeKeyID.
+     */
+    public RegisteredKey registerOwnKey(KeyRegistrationRequest request, byte[] key) throws IOException {
+        if (key == null || key.length < 16 || key.length > 64) {
+            throw new IllegalArgumentException("a self-generated key has 16 to 64 bytes");
+        }
+        MafJson.Body body = keyRegistrationBody(request);
+        MafJson.putKeyValue(body.attributes(), key);
+        KeyMetadata metadata = MafJson.keyMetadata(call("POST", KEY_REGS, body, 201, MafJson.SYMM_KEY_REG));
+        return registered(metadata.relativeKeyId(), key, metadata);
+    }
+
+    /** MAF Key Retrieval (8.8.2.8) as a target: {@code keyId} is a RelativeKeyID or a Key Identifier. */
+    public RetrievedKey retrieveKey(String keyId) throws IOException {
+        return MafJson.retrievedKey(call("GET", KEY_REGS + "/" + segment(keyId), null, 200, MafJson.SYMM_KEY_REG));
+    }
+
+    /** The source's own view of a key it registered: metadata, no key value. */
+    public KeyMetadata retrieveKeyMetadata(String keyId) throws IOException {
+        return MafJson.keyMetadata(call("GET", KEY_REGS + "/" + segment(keyId), null, 200, MafJson.SYMM_KEY_REG));
+    }
+
+    /** MAF Key Registration Update (8.8.2.9); null = unchanged; the result carries only what was sent. */
+    public KeyMetadata updateKey(String keyId, Instant expirationTime, List<String> labels, List<String> targetIds) throws IOException {
+        if (expirationTime == null && labels == null && targetIds == null) {
+            throw new IllegalArgumentException("a key update needs an expirationTime, labels or targetIDs");
+        }
+        MafJson.Body body = MafJson.newBody(MafJson.SYMM_KEY_REG);
+        MafJson.putTime(body.attributes(), "expirationTime", expirationTime);
+        MafJson.putStrings(body.attributes(), "labels", labels);
+        MafJson.putStrings(body.attributes(), "targetIDs", targetIds);
+        return MafJson.keyMetadata(call("PUT", KEY_REGS + "/" + segment(keyId), body, 200, MafJson.SYMM_KEY_REG));
+    }
+
+    /** MAF Key De-Registration (8.8.2.10). */
+    public void deregisterKey(String keyId) throws IOException {
+        call("DELETE", KEY_REGS + "/" + segment(keyId), null, 200, null);
+    }
+
+    // ---- plumbing ----
+
+    private MafJson.Body keyRegistrationBody(KeyRegistrationRequest request) {
+        MafJson.Body body = MafJson.newBody(MafJson.SYMM_KEY_REG);
+        ObjectNode attributes = body.attributes();
+        attributes.put("adminFQDN", request.adminFqdn());
+        attributes.put("suid", request.suid());
+        MafJson.putStrings(attributes, "targetIDs", request.targetIds());
+        MafJson.putTime(attributes, "expirationTime", request.expirationTime());
+        MafJson.putStrings(attributes, "labels", request.labels());
+        putMafFqdn(attributes);
+        return body;
+    }
+
+    /** {@code mafFQDN} is optional on the wire; sent only when configured, since the MAF refuses a wrong one (4000). */
+    private void putMafFqdn(ObjectNode attributes) {
+        if (settings.mafFqdn() != null) {
+            attributes.put("mafFQDN", settings.mafFqdn());
+        }
+    }
+
+    /**
+     * The Key Identifier (TS-0003 10.3.5) for a registered key: RelativeKeyID@MAF-FQDN, with the configured MAF-FQDN,
+     * or else the one in the MAF's own Key Identifier. Either way it must agree with what the MAF returned, or an AE
+     * would send a psk_identity no relying CSE can resolve.
+     */
+    private RegisteredKey registered(String relativeKeyId, byte[] psk, KeyMetadata metadata) throws MafClientException {
+        KeyIdentifier identifier;
+        try {
+            if (settings.mafFqdn() != null) {
+                identifier = new KeyIdentifier(relativeKeyId, settings.mafFqdn());
+                if (metadata.keyIdentifier() != null && !metadata.keyIdentifier().equalsIgnoreCase(identifier.toString())) {
+                    throw MafClientException.local("the MAF's Key Identifier " + metadata.keyIdentifier() + " is not " + identifier
+                            + ": is the configured MAF-FQDN the MAF's own?");
+                }
+            } else if (metadata.keyIdentifier() != null) {
+                identifier = KeyIdentifier.parse(metadata.keyIdentifier());
+                if (!identifier.relativeKeyId().equalsIgnoreCase(relativeKeyId)) {
+                    throw MafClientException.local("the MAF's Key Identifier " + metadata.keyIdentifier()
+                            + " does not carry RelativeKeyID " + relativeKeyId);
+                }
+            } else {
+                throw MafClientException.local("the MAF returned no keyIdentifier; configure the MAF-FQDN (--maf-fqdn)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw MafClientException.local("the MAF returned an unusable key identity: " + e.getMessage());
+        }
+        LOG.fine(() -> "registered key " + identifier + " until " + metadata.expirationTime());
+        return new RegisteredKey(identifier, psk, metadata);
+    }
+
+    private JsonNode call(String method, String resource, MafJson.Body body, int expectedStatus, String root) throws IOException {
+        try (MafConnection connection = MafConnection.open(settings, tls)) {
+            HttpResponse response = connection.exchange(method, path(resource), body == null ? null : body.bytes());
+            return expect(response, expectedStatus, root);
+        }
+    }
+
+    /** Checks status and RSC; an error becomes a {@link MafClientException} with the MAF's {@code m2m:dbg} message. */
+    static JsonNode expect(HttpResponse response, int expectedStatus, String root) throws MafClientException {
+        String rscHeader = response.header("X-M2M-RSC");
+        int rsc;
+        try {
+            rsc = rscHeader == null ? MafClientException.LOCAL : Integer.parseInt(rscHeader.strip());
+        } catch (NumberFormatException e) {
+            throw new MafClientException(response.status(), MafClientException.LOCAL, "bad X-M2M-RSC header: " + rscHeader);
+        }
+        if (response.status() != expectedStatus) {
+            throw new MafClientException(response.status(), rsc, MafJson.debugMessage(response));
+        }
+        if (rscHeader == null) {
+            throw MafClientException.local("the MAF's response lacks the X-M2M-RSC header: is this a MAF?");
+        }
+        return root == null ? null : MafJson.root(response, root);
+    }
+
+    private String path(String resource) {
+        return settings.basePath() + resource;
+    }
+
+    /** A resource ID as one path segment: IDs are opaque and Key Identifiers contain '@'. */
+    private static String segment(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("an ID is needed");
+        }
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
+    }
+}

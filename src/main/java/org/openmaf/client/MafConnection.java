@@ -1,0 +1,110 @@
+package org.openmaf.client;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One mutually authenticated TLS connection to the MAF (the MAF Handshake, TS-0003 8.8.2.2) carrying exactly one
+ * HTTP/1.1 request. One request per connection keeps key registration honest: the KcID/Kc a registration derives
+ * belong to the very connection that carried it (TS-0003 10.3.1), and a second registration on it would collide.
+ */
+final class MafConnection implements AutoCloseable {
+
+    /** TLS 1.3 and 1.2 only; TS-0003 10.2.3 and the contract forbid anything older. */
+    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
+
+    private final SSLSocket socket;
+    private final String hostHeader;
+    private boolean used;
+
+    private MafConnection(SSLSocket socket, String hostHeader) {
+        this.socket = socket;
+        this.hostHeader = hostHeader;
+    }
+
+    /** Connects and completes the handshake, verifying that the MAF's certificate names the host we dialled. */
+    static MafConnection open(MafClientSettings settings, SSLContext context) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        try {
+            int timeout = (int) settings.timeout().toMillis();
+            socket.setSoTimeout(timeout);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setProtocols(PROTOCOLS);
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!IP_LITERAL.matcher(settings.host()).matches()) {
+                parameters.setServerNames(List.of(new SNIHostName(settings.host())));
+            }
+            socket.setSSLParameters(parameters);
+            socket.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
+            socket.startHandshake();
+            String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+            return new MafConnection(socket, host + ":" + settings.port());
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The keying material of this connection for a MAF Key Registration (TS-0003 10.3.1, RFC 5705 / RFC 8446 7.5):
+     * label {@value ConnectionKeys#EXPORTER_LABEL}, no context, 48 bytes.
+     */
+    ConnectionKeys exportConnectionKeys() throws IOException {
+        SSLSession session = socket.getSession();
+        if (!(session instanceof ExtendedSSLSession extended)) {
+            throw MafClientException.local("this JDK's TLS session cannot export keying material");
+        }
+        byte[] exported = extended.exportKeyingMaterialData(ConnectionKeys.EXPORTER_LABEL, null, ConnectionKeys.EXPORTER_LENGTH);
+        try {
+            return ConnectionKeys.split(exported);
+        } finally {
+            Arrays.fill(exported, (byte) 0);
+        }
+    }
+
+    /** Sends the request ({@code body} may be null) and reads the whole response. */
+    HttpResponse exchange(String method, String path, byte[] body) throws IOException {
+        if (used) {
+            throw new IllegalStateException("one request per MAF connection");
+        }
+        used = true;
+        StringBuilder head = new StringBuilder()
+                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(hostHeader).append("\r\n")
+                .append("Accept: application/json\r\n")
+                // X-M2M-RI lets the MAF's logs and ours name the same request (TS-0009 6.4.1)
+                .append("X-M2M-RI: ").append(UUID.randomUUID()).append("\r\n")
+                .append("Connection: close\r\n");
+        if (body != null) {
+            head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        OutputStream out = socket.getOutputStream();
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            out.write(body);
+        }
+        out.flush();
+        return new HttpResponseReader(new BufferedInputStream(socket.getInputStream())).read();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,66 @@
+package org.openmaf.client.cli;
+
+import java.time.Instant;
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "registration", description = "this client's MAF registration (TS-0003 8.8.2.5, 8.8.2.6)",
+        subcommands = {RegistrationCommand.Get.class, RegistrationCommand.Update.class, RegistrationCommand.Delete.class})
+final class RegistrationCommand {
+
+    @Command(name = "get", description = "retrieve a registration")
+    static final class Get extends OutputCommand {
+        @Mixin
+        MafOptions maf;
+
+        @Parameters(paramLabel = "MAF_CLIENT_REG_ID")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            RegistrationOutput.of(output(), maf.client().retrieveRegistration(id)).print();
+            return 0;
+        }
+    }
+
+    @Command(name = "update", description = "MAF Client Registration Update: expiration time and/or labels")
+    static final class Update extends OutputCommand {
+        @Mixin
+        MafOptions maf;
+
+        @Parameters(paramLabel = "MAF_CLIENT_REG_ID")
+        String id;
+
+        @Option(names = "--expiration-time", paramLabel = "TIME")
+        Instant expirationTime;
+
+        @Option(names = "--label", description = "label (repeatable; replaces the labels)")
+        List<String> labels;
+
+        @Override
+        public Integer call() throws Exception {
+            RegistrationOutput.of(output(), maf.client().updateRegistration(id, expirationTime, labels)).print();
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "MAF Client De-Registration")
+    static final class Delete extends OutputCommand {
+        @Mixin
+        MafOptions maf;
+
+        @Parameters(paramLabel = "MAF_CLIENT_REG_ID")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            maf.client().deregister(id);
+            output().field("deleted", id).print();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.openmaf.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** A real process: the packaged MAF (target/quarkus-app) or the packaged client (target/maf-client.jar). */
+public final class MafProcess implements AutoCloseable {
+
+    public static final Path MAF_RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final Path CLIENT_JAR = Path.of("target", "maf-client.jar");
+
+    private final Process process;
+    private final StringBuilder output = new StringBuilder();
+    private final BufferedReader reader;
+
+    private MafProcess(Process process) {
+        this.process = process;
+        this.reader = process.inputReader(StandardCharsets.UTF_8);
+    }
+
+    public static MafProcess java(List<String> jvmOptions, Path jar, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
+        return new MafProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** The production-profile MAF with these settings (written to a file named by quarkus.config.locations). */
+    public static MafProcess maf(Map<String, String> settings) throws IOException {
+        Path file = Files.createTempFile("maf", ".properties");
+        Files.writeString(file, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")));
+        return java(List.of("-Dquarkus.config.locations=" + file.toUri()), MAF_RUNNER, List.of());
+    }
+
+    /** The complete settings of a MAF on the test PKI and test database, listening on {@code port}. */
+    public static Map<String, String> testSettings(int port) {
+        TestPki.ensure();
+        TestDatabase.ensure();
+        return new java.util.HashMap<>(Map.of(
+                "maf.fqdn", MafTestEnvironment.MAF_FQDN,
+                "maf.tls.server-cert", TestPki.serverCertificate().toString(),
+                "maf.tls.server-key", TestPki.serverKey().toString(),
+                "maf.tls.trust-anchors", TestPki.caCertificate().toString(),
+                "maf.crypto.kek", MafTestEnvironment.TEST_KEK,
+                "maf.stakeholders.\"" + MafTestEnvironment.ADMIN_FQDN + "\".authorized-clients", "//" + TestPki.SP + "/*",
+                "quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl(),
+                "quarkus.datasource.username", TestDatabase.USER,
+                "quarkus.http.ssl-port", String.valueOf(port)));
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** Reads output until a line contains {@code text}; fails with everything read when the process ends first. */
+    public String awaitLine(String text, long seconds) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            output.append(line).append('\n');
+            if (line.contains(text)) {
+                return line;
+            }
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+        }
+        throw new AssertionError("no line with '" + text + "' within " + seconds + " s:\n" + output);
+    }
+
+    /** Waits for the process to end and returns its exit code and whole output. */
+    public int awaitExit(long seconds) throws IOException, InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError("process did not exit within " + seconds + " s:\n" + output);
+        }
+        output.append(reader.lines().collect(Collectors.joining("\n")));
+        return process.exitValue();
+    }
+
+    public String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
