@@ -25,6 +25,8 @@ final class AdminInput {
             "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     /** An Absolute CSE-ID / AE-ID, {@code //SP-ID/id}: visible characters only. */
     private static final Pattern ABSOLUTE_ID = Pattern.compile("//[\\x21-\\x7E&&[^/]]+/[\\x21-\\x7E]+");
+    /** The start of one, for patterns: '*' only as the pattern's last character. */
+    private static final Pattern CLIENT_ID_PREFIX = Pattern.compile("//[\\x21-\\x7E&&[^*]]*");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
     private AdminInput() {
@@ -63,11 +65,13 @@ final class AdminInput {
         return required(values, field).stream().map(value -> clientId(value, field + "[]")).toList();
     }
 
-    /** Authorized client patterns: an exact client ID, or a prefix of one ending in '*'. */
+    /** Authorized client patterns: an exact client ID, or a prefix of one ending in '*' (e.g. //my.m2mprovider.org/*). */
     static List<String> clientPatterns(List<String> patterns, String field) {
         for (String pattern : required(patterns, field)) {
-            String id = pattern == null ? null : pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) + "x" : pattern;
-            if (id == null || id.length() > MAX_CLIENT_ID || !ABSOLUTE_ID.matcher(id).matches() || id.indexOf('*') >= 0) {
+            boolean valid = pattern != null && pattern.length() <= MAX_CLIENT_ID && (pattern.endsWith("*")
+                    ? CLIENT_ID_PREFIX.matcher(pattern.substring(0, pattern.length() - 1)).matches()
+                    : ABSOLUTE_ID.matcher(pattern).matches());
+            if (!valid) {
                 throw MafException.badRequest("Each of '" + field + "' must be a client ID //SP-ID/id, or a prefix of one"
                         + " ending in '*' (e.g. //my.m2mprovider.org/*).");
             }
