@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents, once for every admin operation, the answers it can give besides its own: a 400 for bad input (with the
- * oneM2M error body every MAF error has), 401 without a valid token, 403 without the role. Operation-specific errors
- * (404, 409) stay on the operations.
+ * oneM2M error body every MAF error has), 401 without a valid token, 403 without the role (those two come from the
+ * security layer, without a body). Operation-specific errors (404, 409) stay on the operations.
  */
 public class AdminErrorResponses implements OASFilter {
 
@@ -39,7 +39,7 @@ public class AdminErrorResponses implements OASFilter {
         operation.getResponses().addAPIResponse("401",
                 error("No bearer token, or one that is expired, badly signed or from another issuer", false));
         operation.getResponses().addAPIResponse("403",
-                error("The token lacks the role: changes need maf-admin, reads maf-admin or maf-auditor", true));
+                error("The token lacks the role: changes need maf-admin, reads maf-admin or maf-auditor", false));
     }
 
     private static APIResponse error(String description, boolean withBody) {
