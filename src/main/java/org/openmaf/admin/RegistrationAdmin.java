@@ -43,8 +43,7 @@ public class RegistrationAdmin {
     @Transactional
     public RegistrationMessages.Revocation revokeClientRegistration(String id) {
         ClientRegistration registration = existingRegistration(id);
-        long keys = KeyRegistration.delete("sourceId = ?1 and adminFqdn = ?2", registration.clientId, registration.adminFqdn);
-        registration.delete();
+        long keys = registration.endWithItsKeys();
         audit.changed(AdminChange.ADMIN_CLIENT_REGISTRATION_REVOKE, Rsc.DELETED, registration.id,
                 "clientId=" + registration.clientId + ", adminFqdn=" + registration.adminFqdn + ", keys revoked: " + keys);
         return new RegistrationMessages.Revocation(1, keys);

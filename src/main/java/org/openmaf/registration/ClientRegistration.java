@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.openmaf.keys.KeyRegistration;
 import org.openmaf.onem2m.StringListColumn;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -41,6 +42,16 @@ public class ClientRegistration extends PanacheEntityBase {
 
     @Column(name = "last_modified_time", nullable = false)
     public Instant lastModifiedTime;
+
+    /**
+     * Ends this registration (TS-0003 8.8.2.6, or an operator's revocation). The client ceases to use the MAF for this
+     * stakeholder, so the keys it registered for the stakeholder stop being distributed too. Returns how many keys.
+     */
+    public long endWithItsKeys() {
+        long keys = KeyRegistration.delete("sourceId = ?1 and adminFqdn = ?2", clientId, adminFqdn);
+        delete();
+        return keys;
+    }
 
     /** Expired records behave as absent from the instant they expire, whether purged yet or not. */
     public static Optional<ClientRegistration> findValid(String id, Instant now) {

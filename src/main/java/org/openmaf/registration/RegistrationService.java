@@ -111,15 +111,11 @@ public class RegistrationService {
         return registration;
     }
 
-    /**
-     * 8.8.2.6. The client ceases to use the MAF for this stakeholder, so the keys it registered for the stakeholder
-     * stop being distributed too.
-     */
+    /** 8.8.2.6; see {@link ClientRegistration#endWithItsKeys()}. */
     @Transactional
     public void deregister(String clientId, String registrationId) {
         ClientRegistration registration = owned(clientId, registrationId);
-        org.openmaf.keys.KeyRegistration.delete("sourceId = ?1 and adminFqdn = ?2", registration.clientId, registration.adminFqdn);
-        registration.delete();
+        registration.endWithItsKeys();
         audit.succeeded(Rsc.DELETED, registration.id);
     }
 
