@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.openmaf.onem2m.M2mTimestamp;
 import org.openmaf.onem2m.MafException;
+import org.openmaf.wire.ClientId;
+import org.openmaf.wire.Fqdn;
+import org.openmaf.wire.M2mTimestamp;
 
 /**
  * Checks of what operators send; each failure is a 4000 that names the field and what it must look like. Messages
@@ -19,12 +21,8 @@ final class AdminInput {
     /** Longer than any stakeholder would allow, short enough that now + lifetime stays a valid instant. */
     static final Duration MAX_LIFETIME = Duration.ofDays(36_500);
     /** The width of the client_id columns. */
-    static final int MAX_CLIENT_ID = 512;
+    static final int MAX_CLIENT_ID = ClientId.MAX_LENGTH;
 
-    private static final Pattern FQDN = Pattern.compile(
-            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-    /** An Absolute CSE-ID / AE-ID, {@code //SP-ID/id}: visible characters only. */
-    private static final Pattern ABSOLUTE_ID = Pattern.compile("//[\\x21-\\x7E&&[^/]]+/[\\x21-\\x7E]+");
     /** The start of one, for patterns: '*' only as the pattern's last character. */
     private static final Pattern CLIENT_ID_PREFIX = Pattern.compile("//[\\x21-\\x7E&&[^*]]*");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
@@ -47,16 +45,17 @@ final class AdminInput {
     }
 
     static String fqdn(String value, String field) {
-        if (value == null || !FQDN.matcher(value).matches()) {
+        if (!Fqdn.isValid(value)) {
             throw MafException.badRequest("'" + field + "' must be a fully qualified domain name, e.g. my.m2mprovider.org.");
         }
         return value;
     }
 
     static String clientId(String value, String field) {
-        if (value == null || value.length() > MAX_CLIENT_ID || !ABSOLUTE_ID.matcher(value).matches()) {
+        if (!ClientId.isValid(value)) {
             throw MafException.badRequest("'" + field + "' must be an absolute CSE-ID or AE-ID of the form //SP-ID/id"
-                    + " (at most " + MAX_CLIENT_ID + " visible characters), e.g. //my.m2mprovider.org/mn-cse-123456.");
+                    + " (SP-ID a domain name; at most " + MAX_CLIENT_ID + " characters, no '%', '*', space or empty, '.'"
+                    + " or '..' segment), e.g. " + ClientId.EXAMPLE + ".");
         }
         return value;
     }
@@ -70,7 +69,7 @@ final class AdminInput {
         for (String pattern : required(patterns, field)) {
             boolean valid = pattern != null && pattern.length() <= MAX_CLIENT_ID && (pattern.endsWith("*")
                     ? CLIENT_ID_PREFIX.matcher(pattern.substring(0, pattern.length() - 1)).matches()
-                    : ABSOLUTE_ID.matcher(pattern).matches());
+                    : ClientId.isValid(pattern));
             if (!valid) {
                 throw MafException.badRequest("Each of '" + field + "' must be a client ID //SP-ID/id, or a prefix of one"
                         + " ending in '*' (e.g. //my.m2mprovider.org/*).");

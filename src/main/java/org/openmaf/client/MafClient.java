@@ -1,5 +1,9 @@
 package org.openmaf.client;
 
+import org.openmaf.wire.KeyIdentifier;
+import org.openmaf.wire.MafNames;
+import org.openmaf.wire.ConnectionKeys;
+
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class MafClient {
 
     private static final Logger LOG = Logger.getLogger(MafClient.class.getName());
-    private static final String CLIENT_REGS = "/maf/mafClientRegs";
-    private static final String KEY_REGS = "/maf/symmKeyRegs";
+    private static final String CLIENT_REGS = MafNames.CLIENT_REGS;
+    private static final String KEY_REGS = MafNames.KEY_REGS;
 
     private final MafClientSettings settings;
     private final SSLContext tls;
@@ -45,33 +49,33 @@ public final class MafClient {
     // ---- MAF Client Registration (8.8.2.3 to 8.8.2.6) ----
 
     /** Registers this client for the stakeholder {@code adminFqdn}; {@code expirationTime} and {@code labels} may be null. */
-    public ClientRegistration register(String adminFqdn, Instant expirationTime, List<String> labels) throws IOException {
+    public MafClientRegistration register(String adminFqdn, Instant expirationTime, List<String> labels) throws IOException {
         MafJson.Body body = MafJson.newBody(MafJson.CLIENT_REG);
-        body.attributes().put("adminFQDN", Objects.requireNonNull(adminFqdn, "adminFqdn"));
-        MafJson.putTime(body.attributes(), "expirationTime", expirationTime);
-        MafJson.putStrings(body.attributes(), "labels", labels);
+        body.attributes().put(MafNames.ADMIN_FQDN, Objects.requireNonNull(adminFqdn, "adminFqdn"));
+        MafJson.putTime(body.attributes(), MafNames.EXPIRATION_TIME, expirationTime);
+        MafJson.putStrings(body.attributes(), MafNames.LABELS, labels);
         putMafFqdn(body.attributes());
         JsonNode reg = call("POST", CLIENT_REGS, body, 201, MafJson.CLIENT_REG);
         return MafJson.clientRegistration(reg);
     }
 
-    public ClientRegistration retrieveRegistration(String mafClientRegId) throws IOException {
+    public MafClientRegistration retrieveRegistration(String mafClientRegId) throws IOException {
         return MafJson.clientRegistration(call("GET", CLIENT_REGS + "/" + segment(mafClientRegId), null, 200, MafJson.CLIENT_REG));
     }
 
     public ClientConfiguration retrieveConfiguration(String mafClientRegId) throws IOException {
-        String path = CLIENT_REGS + "/" + segment(mafClientRegId) + "/mafClientCfg";
+        String path = CLIENT_REGS + "/" + segment(mafClientRegId) + "/" + MafNames.CLIENT_CFG;
         return MafJson.clientConfiguration(call("GET", path, null, 200, MafJson.CLIENT_CFG));
     }
 
     /** Updates expiration and/or labels (null = unchanged); the result carries only what was sent. */
-    public ClientRegistration updateRegistration(String mafClientRegId, Instant expirationTime, List<String> labels) throws IOException {
+    public MafClientRegistration updateRegistration(String mafClientRegId, Instant expirationTime, List<String> labels) throws IOException {
         if (expirationTime == null && labels == null) {
             throw new IllegalArgumentException("an update needs an expirationTime or labels");
         }
         MafJson.Body body = MafJson.newBody(MafJson.CLIENT_REG);
-        MafJson.putTime(body.attributes(), "expirationTime", expirationTime);
-        MafJson.putStrings(body.attributes(), "labels", labels);
+        MafJson.putTime(body.attributes(), MafNames.EXPIRATION_TIME, expirationTime);
+        MafJson.putStrings(body.attributes(), MafNames.LABELS, labels);
         return MafJson.clientRegistration(call("PUT", CLIENT_REGS + "/" + segment(mafClientRegId), body, 200, MafJson.CLIENT_REG));
     }
 
@@ -135,9 +139,9 @@ public final class MafClient {
             throw new IllegalArgumentException("a key update needs an expirationTime, labels or targetIDs");
         }
         MafJson.Body body = MafJson.newBody(MafJson.SYMM_KEY_REG);
-        MafJson.putTime(body.attributes(), "expirationTime", expirationTime);
-        MafJson.putStrings(body.attributes(), "labels", labels);
-        MafJson.putStrings(body.attributes(), "targetIDs", targetIds);
+        MafJson.putTime(body.attributes(), MafNames.EXPIRATION_TIME, expirationTime);
+        MafJson.putStrings(body.attributes(), MafNames.LABELS, labels);
+        MafJson.putStrings(body.attributes(), MafNames.TARGET_IDS, targetIds);
         return MafJson.keyMetadata(call("PUT", KEY_REGS + "/" + segment(keyId), body, 200, MafJson.SYMM_KEY_REG));
     }
 
@@ -151,11 +155,11 @@ public final class MafClient {
     private MafJson.Body keyRegistrationBody(KeyRegistrationRequest request) {
         MafJson.Body body = MafJson.newBody(MafJson.SYMM_KEY_REG);
         ObjectNode attributes = body.attributes();
-        attributes.put("adminFQDN", request.adminFqdn());
-        attributes.put("suid", request.suid());
-        MafJson.putStrings(attributes, "targetIDs", request.targetIds());
-        MafJson.putTime(attributes, "expirationTime", request.expirationTime());
-        MafJson.putStrings(attributes, "labels", request.labels());
+        attributes.put(MafNames.ADMIN_FQDN, request.adminFqdn());
+        attributes.put(MafNames.SUID, request.suid());
+        MafJson.putStrings(attributes, MafNames.TARGET_IDS, request.targetIds());
+        MafJson.putTime(attributes, MafNames.EXPIRATION_TIME, request.expirationTime());
+        MafJson.putStrings(attributes, MafNames.LABELS, request.labels());
         putMafFqdn(attributes);
         return body;
     }
@@ -163,7 +167,7 @@ public final class MafClient {
     /** {@code mafFQDN} is optional on the wire; sent only when configured, since the MAF refuses a wrong one (4000). */
     private void putMafFqdn(ObjectNode attributes) {
         if (settings.mafFqdn() != null) {
-            attributes.put("mafFQDN", settings.mafFqdn());
+            attributes.put(MafNames.MAF_FQDN, settings.mafFqdn());
         }
     }
 
@@ -206,7 +210,7 @@ public final class MafClient {
 
     /** Checks status and RSC; an error becomes a {@link MafClientException} with the MAF's {@code m2m:dbg} message. */
     static JsonNode expect(HttpResponse response, int expectedStatus, String root) throws MafClientException {
-        String rscHeader = response.header("X-M2M-RSC");
+        String rscHeader = response.header(MafNames.HEADER_RSC);
         int rsc;
         try {
             rsc = rscHeader == null ? MafClientException.LOCAL : Integer.parseInt(rscHeader.strip());

@@ -1,5 +1,8 @@
 package org.openmaf.client;
 
+import org.openmaf.wire.ConnectionKeys;
+import org.openmaf.wire.MafNames;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,7 +91,7 @@ final class MafConnection implements AutoCloseable {
                 .append("Host: ").append(hostHeader).append("\r\n")
                 .append("Accept: application/json\r\n")
                 // X-M2M-RI lets the MAF's logs and ours name the same request (TS-0009 6.4.1)
-                .append("X-M2M-RI: ").append(UUID.randomUUID()).append("\r\n")
+                .append(MafNames.HEADER_RI).append(": ").append(UUID.randomUUID()).append("\r\n")
                 .append("Connection: close\r\n");
         if (body != null) {
             head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(body.length).append("\r\n");

@@ -1,5 +1,9 @@
 package org.openmaf.client;
 
+import static org.openmaf.wire.MafNames.*;
+
+import org.openmaf.wire.M2mTimestamp;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,14 +18,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON side of the wire contract (MAF-CONTRACT section 3): every body is an object with one member naming the
- * resource. All resource and attribute names the client uses live here, so they can follow TS-0032 in one place.
+ * resource. Every resource and attribute name comes from {@link org.openmaf.wire.MafNames}, which the server uses too.
  */
 final class MafJson {
 
-    static final String CLIENT_REG = "m2m:mafClientReg";
-    static final String CLIENT_CFG = "m2m:mafClientCfg";
-    static final String SYMM_KEY_REG = "m2m:symmKeyReg";
-    static final String DEBUG = "m2m:dbg";
+    static final String CLIENT_REG = CLIENT_REG_ROOT;
+    static final String CLIENT_CFG = CLIENT_CFG_ROOT;
+    static final String SYMM_KEY_REG = KEY_REG_ROOT;
+    static final String DEBUG = DEBUG_ROOT;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -55,7 +59,7 @@ final class MafJson {
     }
 
     static void putKeyValue(ObjectNode node, byte[] key) {
-        node.put("keyValue", Base64.getEncoder().encodeToString(key));
+        node.put(KEY_VALUE, Base64.getEncoder().encodeToString(key));
     }
 
     /** The inner object of a response body, which must have exactly the expected root member. */
@@ -85,30 +89,30 @@ final class MafJson {
         return "(no m2m:dbg message in the response)";
     }
 
-    static ClientRegistration clientRegistration(JsonNode node) throws MafClientException {
-        return new ClientRegistration(text(node, "mafClientRegID"), text(node, "mafClientID"), text(node, "mafFQDN"),
-                text(node, "adminFQDN"), time(node, "expirationTime"), strings(node, "labels"), time(node, "creationTime"),
-                time(node, "lastModifiedTime"));
+    static MafClientRegistration clientRegistration(JsonNode node) throws MafClientException {
+        return new MafClientRegistration(text(node, MAF_CLIENT_REG_ID), text(node, MAF_CLIENT_ID), text(node, MAF_FQDN),
+                text(node, ADMIN_FQDN), time(node, EXPIRATION_TIME), strings(node, LABELS), time(node, CREATION_TIME),
+                time(node, LAST_MODIFIED_TIME));
     }
 
     static ClientConfiguration clientConfiguration(JsonNode node) throws MafClientException {
-        JsonNode keyCfg = node.get("mafKeyRegCfg");
+        JsonNode keyCfg = node.get(KEY_REG_CFG);
         ClientConfiguration.KeyRegistrationConfiguration keyRegistration = keyCfg == null || keyCfg.isNull() ? null
-                : new ClientConfiguration.KeyRegistrationConfiguration(text(keyCfg, "adminFQDN"), integer(keyCfg, "suid"),
-                        strings(keyCfg, "targetIDs"), time(keyCfg, "expirationTime"), strings(keyCfg, "labels"));
-        return new ClientConfiguration(text(node, "fqdn"), text(node, "adminFQDN"), integer(node, "httpPort"),
-                time(node, "expirationTime"), strings(node, "labels"), keyRegistration);
+                : new ClientConfiguration.KeyRegistrationConfiguration(text(keyCfg, ADMIN_FQDN), integer(keyCfg, SUID),
+                        strings(keyCfg, TARGET_IDS), time(keyCfg, EXPIRATION_TIME), strings(keyCfg, LABELS));
+        return new ClientConfiguration(text(node, FQDN), text(node, ADMIN_FQDN), integer(node, HTTP_PORT),
+                time(node, EXPIRATION_TIME), strings(node, LABELS), keyRegistration);
     }
 
     static KeyMetadata keyMetadata(JsonNode node) throws MafClientException {
-        return new KeyMetadata(text(node, "relativeKeyID"), text(node, "keyIdentifier"), text(node, "sourceID"),
-                text(node, "adminFQDN"), integer(node, "suid"), strings(node, "targetIDs"), time(node, "expirationTime"),
-                strings(node, "labels"));
+        return new KeyMetadata(text(node, RELATIVE_KEY_ID), text(node, KEY_IDENTIFIER), text(node, SOURCE_ID),
+                text(node, ADMIN_FQDN), integer(node, SUID), strings(node, TARGET_IDS), time(node, EXPIRATION_TIME),
+                strings(node, LABELS));
     }
 
     /** A retrieval by a target: the key's metadata and its {@code keyValue}, which must be present. */
     static RetrievedKey retrievedKey(JsonNode node) throws MafClientException {
-        String keyValue = text(node, "keyValue");
+        String keyValue = text(node, KEY_VALUE);
         if (keyValue == null) {
             throw MafClientException.local("the MAF returned no keyValue: is this client a target of the key?");
         }
@@ -155,7 +159,7 @@ final class MafJson {
     private static Instant time(JsonNode node, String name) throws MafClientException {
         String text = text(node, name);
         try {
-            return text == null ? null : M2mTimestamp.parse(text);
+            return text == null ? null : M2mTimestamp.parseOrThrow(text);
         } catch (IllegalArgumentException e) {
             throw MafClientException.local("the MAF sent " + name + " that is not an m2m:timestamp");
         }

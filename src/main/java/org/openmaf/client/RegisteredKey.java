@@ -1,5 +1,7 @@
 package org.openmaf.client;
 
+import org.openmaf.wire.KeyIdentifier;
+
 import java.time.Instant;
 
 /**

@@ -16,14 +16,14 @@ import org.openmaf.config.MafConfig;
 import org.openmaf.crypto.KeyEncryption;
 import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
-import org.openmaf.onem2m.MafNames;
+import org.openmaf.wire.MafNames;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
 import org.openmaf.registration.StakeholderDirectory;
 import org.openmaf.time.MafClock;
-import org.openmaf.tls.ClientIdFromCertificate;
-import org.openmaf.tls.ExporterKeys;
+import org.openmaf.wire.ClientId;
+import org.openmaf.wire.KeyIdentifier;
 
 /** MAF Key Registration, Retrieval, Registration Update and De-Registration (TS-0003 8.8.2.7 to 8.8.2.10). */
 @ApplicationScoped
@@ -70,14 +70,14 @@ public class KeyRegistrationService {
         KeyRegistration key = new KeyRegistration();
         byte[] keyValue;
         if (selfGenerated != null) {
-            key.relativeKeyId = KeyReference.randomRelativeKeyId(RANDOM);
+            key.relativeKeyId = KeyIdentifier.randomRelativeKeyId(RANDOM);
             key.keyOrigin = KeyRegistration.ORIGIN_CLIENT;
             keyValue = selfGenerated;
         } else {
-            ExporterKeys exported = connection.exportConnectionKeys();
+            org.openmaf.wire.ConnectionKeys exported = connection.exportConnectionKeys();
             key.relativeKeyId = exported.relativeKeyId();
             key.keyOrigin = KeyRegistration.ORIGIN_EXPORTER;
-            keyValue = exported.key();
+            keyValue = exported.kc();
             exported.destroy();
             if (KeyRegistration.findByIdOptional(key.relativeKeyId).isPresent()) {
                 Arrays.fill(keyValue, (byte) 0);
@@ -188,7 +188,7 @@ public class KeyRegistrationService {
     private static List<String> targetIds(List<String> targetIds, int suid) {
         Suid.checkTargets(suid, targetIds, RESOURCE);
         for (String target : targetIds) {
-            if (!ClientIdFromCertificate.isAbsoluteId(target)) {
+            if (!ClientId.isValid(target)) {
                 throw MafException.badRequest(RESOURCE + ": targetIDs must be Absolute CSE-IDs or AE-IDs (//SP-ID/id);"
                         + " one of them is not.");
             }
@@ -218,6 +218,6 @@ public class KeyRegistrationService {
     /** The exporter of the connection the request came on; only called when the key is exporter-derived. */
     @FunctionalInterface
     public interface ConnectionKeys {
-        ExporterKeys exportConnectionKeys();
+        org.openmaf.wire.ConnectionKeys exportConnectionKeys();
     }
 }

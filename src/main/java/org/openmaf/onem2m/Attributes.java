@@ -1,5 +1,7 @@
 package org.openmaf.onem2m;
 
+import org.openmaf.wire.M2mTimestamp;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

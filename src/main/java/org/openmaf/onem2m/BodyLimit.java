@@ -1,5 +1,7 @@
 package org.openmaf.onem2m;
 
+import org.openmaf.wire.MafNames;
+
 import jakarta.enterprise.event.Observes;
 
 import io.vertx.core.http.HttpHeaders;

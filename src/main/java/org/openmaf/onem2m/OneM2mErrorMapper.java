@@ -1,5 +1,9 @@
 package org.openmaf.onem2m;
 
+import org.openmaf.wire.M2mTimestamp;
+
+import org.openmaf.wire.MafNames;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.openmaf.onem2m;
 
+import org.openmaf.wire.MafNames;
+
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
 package org.openmaf.onem2m;
 
+import org.openmaf.wire.MafNames;
+
 import java.util.Map;
 
 import jakarta.ws.rs.core.MediaType;

@@ -1,5 +1,7 @@
 package org.openmaf.onem2m;
 
+import org.openmaf.wire.MafNames;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 

@@ -1,28 +1,19 @@
 package org.openmaf.onem2m;
 
-import java.io.IOException;
-import java.time.Instant;
-
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+
+import org.openmaf.wire.M2mTimestampJson;
 
 /**
  * JSON as a security service should read it: unknown attributes, duplicate members and values of the wrong type are
@@ -51,30 +42,6 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        mapper.registerModule(new SimpleModule("m2m-timestamp")
-                .addSerializer(Instant.class, new TimestampSerializer())
-                .addDeserializer(Instant.class, new TimestampDeserializer()));
-    }
-
-    static final class TimestampSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(M2mTimestamp.format(value));
-        }
-    }
-
-    static final class TimestampDeserializer extends JsonDeserializer<Instant> {
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
-            }
-            String text = parser.getText();
-            var instant = M2mTimestamp.parse(text);
-            if (instant.isEmpty()) {
-                throw context.weirdStringException(text, Instant.class, "not an m2m:timestamp");
-            }
-            return instant.get();
-        }
+        mapper.registerModule(M2mTimestampJson.module());
     }
 }

@@ -1,5 +1,7 @@
 package org.openmaf.onem2m;
 
+import org.openmaf.wire.MafNames;
+
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

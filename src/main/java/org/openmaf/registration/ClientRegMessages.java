@@ -1,6 +1,6 @@
 package org.openmaf.registration;
 
-import static org.openmaf.onem2m.MafNames.*;
+import static org.openmaf.wire.MafNames.*;
 
 import java.time.Instant;
 import java.util.List;

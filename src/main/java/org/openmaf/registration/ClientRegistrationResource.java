@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.Attributes;
-import org.openmaf.onem2m.MafNames;
+import org.openmaf.wire.MafNames;
 import org.openmaf.onem2m.OneM2mResponses;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.tls.AuthenticatedClient;

@@ -13,7 +13,7 @@ import org.openmaf.audit.ProcedureAudit;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
-import org.openmaf.onem2m.MafNames;
+import org.openmaf.wire.MafNames;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.time.MafClock;
 

@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.openmaf.wire.ClientId;
 
 /**
  * Reads the MAF client ID (an Absolute CSE-ID or AE-ID, {@code //SP-ID/id}) from a certificate's subjectAltName,
@@ -23,12 +24,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 public final class ClientIdFromCertificate {
 
-    private static final String SEGMENT = "[A-Za-z0-9._~:@!$&'()*+,;=%-]+";
-    private static final String SP_ID = "[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?";
-    /** {@code //SP-ID/id[/more]}: TS-0001 7.2 Absolute CSE-ID / AE-ID. */
-    private static final Pattern ABSOLUTE_ID = Pattern.compile("//" + SP_ID + "(?:/" + SEGMENT + ")+");
     private static final Pattern URI_WITH_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:(//.*)");
-    private static final Pattern DNS_WITH_PATH = Pattern.compile("(" + SP_ID + ")(/.+)");
+    private static final Pattern DNS_WITH_PATH = Pattern.compile("([^/]+)(/.+)");
 
     private ClientIdFromCertificate() {
     }
@@ -77,7 +74,8 @@ public final class ClientIdFromCertificate {
         return isAbsoluteId(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 
-    public static boolean isAbsoluteId(String id) {
-        return id != null && id.length() <= 512 && ABSOLUTE_ID.matcher(id).matches();
+    /** The one client ID rule, {@link ClientId}, shared with the procedures, the admin API and the client library. */
+    private static boolean isAbsoluteId(String id) {
+        return ClientId.isValid(id);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.openmaf.onem2m.MafException;
-import org.openmaf.onem2m.MafNames;
+import org.openmaf.wire.MafNames;
 
 /**
  * MAF Handshake (TS-0003 8.8.2.2) as seen by a request: every {@code /maf/**} request must arrive on a connection whose

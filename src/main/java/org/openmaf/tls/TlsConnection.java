@@ -13,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.openmaf.onem2m.MafException;
+import org.openmaf.wire.ConnectionKeys;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -45,12 +46,13 @@ public class TlsConnection {
     /**
      * KcID and Kc from the exporter of this very connection (TS-0003 10.3.1), the values the client derives locally.
      */
-    public ExporterKeys exportConnectionKeys() {
+    public ConnectionKeys exportConnectionKeys() {
         if (!(request.sslSession() instanceof ExtendedSSLSession session)) {
             throw MafException.badRequest("Key registration needs a TLS connection to the MAF.");
         }
         try {
-            return ExporterKeys.split(session.exportKeyingMaterialData(ExporterKeys.LABEL, null, ExporterKeys.LENGTH));
+            return ConnectionKeys.split(session.exportKeyingMaterialData(ConnectionKeys.EXPORTER_LABEL, null,
+                    ConnectionKeys.EXPORTER_LENGTH));
         } catch (javax.net.ssl.SSLKeyException e) {
             // JDK refuses TLS 1.2 export without the extended master secret (RFC 7627 section 5.4).
             throw MafException.badRequest("No key can be exported from this TLS 1.2 connection because it did not"

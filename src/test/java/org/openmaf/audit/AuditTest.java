@@ -17,7 +17,7 @@ import org.openmaf.testing.MafTestEnvironment;
 import org.openmaf.testing.OpenSsl;
 import org.openmaf.testing.TestDatabase;
 import org.openmaf.testing.TestPki.Client;
-import org.openmaf.tls.ExporterKeys;
+import org.openmaf.wire.ConnectionKeys;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -39,7 +39,7 @@ class AuditTest {
         Maf.register(Client.IN_CSE);
         Maf.register(Client.AE);
         OpenSsl.Result mn = OpenSsl.sClient(Client.MN_CSE,
-                List.of("-tls1_3", "-keymatexport", ExporterKeys.LABEL, "-keymatexportlen", "48"),
+                List.of("-tls1_3", "-keymatexport", ConnectionKeys.EXPORTER_LABEL, "-keymatexportlen", "48"),
                 OpenSsl.httpRequest("POST", "/maf/symmKeyRegs", Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId))));
         String kcId = mn.keyingMaterial().substring(0, 32);
         byte[] kc = HexFormat.of().parseHex(mn.keyingMaterial().substring(32));

@@ -16,14 +16,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client ships alone (target/maf-client.jar holds only org/openmaf/client/**), so it must not use server classes,
- * and the server must not depend on the client. Checked on the compiled classes: a class name anywhere in a class file's
- * constant pool, in internal (a/b/C) or binary (a.b.C) form, shows up as bytes.
+ * The client ships alone (target/maf-client.jar holds only org/openmaf/client/** and org/openmaf/wire/**), so it must
+ * not use server classes, and the server must not depend on the client. Both speak the wire vocabulary of
+ * org/openmaf/wire, which depends on neither side and on nothing but the JDK and Jackson. Checked on the compiled
+ * classes: a class name anywhere in a class file's constant pool, in internal (a/b/C) or binary (a.b.C) form, shows up
+ * as bytes.
  */
 class ClientIsolationTest {
 
     private static final Path CLASSES = Path.of("target", "classes", "org", "openmaf");
     private static final Pattern OPENMAF_REFERENCE = Pattern.compile("org[/.]openmaf[/.]([A-Za-z0-9_$]+)");
+    /** Frameworks of the server side the wire vocabulary must not pull into the client jar. */
+    private static final Pattern SERVER_FRAMEWORK = Pattern.compile(
+            "(io|jakarta|javax|org)[/.](quarkus|vertx|ws|inject|persistence|enterprise|eclipse[/.]microprofile|hibernate|jboss"
+                    + "|bouncycastle)[/.]");
+    private static final Path WIRE = CLASSES.resolve("wire");
 
     @Test
     void clientClassesReferenceNoOtherOpenmafPackage() {
@@ -31,7 +38,7 @@ class ClientIsolationTest {
         List<Path> clientClasses = classFiles(CLASSES.resolve("client"));
         for (Path file : clientClasses) {
             for (String segment : referencedOpenmafSegments(file)) {
-                if (!segment.equals("client")) {
+                if (!segment.equals("client") && !segment.equals("wire")) {
                     violations.add(file + " -> org/openmaf/" + segment);
                 }
             }
@@ -41,9 +48,39 @@ class ClientIsolationTest {
     }
 
     @Test
+    void theWireVocabularyReferencesNeitherClientNorServer() {
+        List<String> violations = new ArrayList<>();
+        List<Path> wireClasses = classFiles(WIRE);
+        for (Path file : wireClasses) {
+            for (String segment : referencedOpenmafSegments(file)) {
+                if (!segment.equals("wire")) {
+                    violations.add(file + " -> org/openmaf/" + segment);
+                }
+            }
+            Matcher framework = SERVER_FRAMEWORK.matcher(constantPool(file));
+            while (framework.find()) {
+                violations.add(file + " -> " + framework.group());
+            }
+        }
+        assertThat(wireClasses).as("compiled wire classes").extracting(file -> file.getFileName().toString())
+                .contains("MafNames.class", "M2mTimestamp.class", "KeyIdentifier.class", "ConnectionKeys.class",
+                        "ClientId.class", "Fqdn.class");
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theScanSeesReferencesToServerPackagesAndFrameworks() {
+        // Guards the scan itself: a server class is known to reference wire and Quarkus in its constant pool.
+        Path strictJson = CLASSES.resolve("onem2m").resolve("StrictJson.class");
+        assertThat(referencedOpenmafSegments(strictJson)).contains("wire");
+        assertThat(SERVER_FRAMEWORK.matcher(constantPool(strictJson)).find()).isTrue();
+    }
+
+    @Test
     void serverClassesDoNotReferenceTheClient() {
         List<String> violations = new ArrayList<>();
-        List<Path> serverClasses = classFiles(CLASSES).stream().filter(file -> !file.startsWith(CLASSES.resolve("client"))).toList();
+        List<Path> serverClasses = classFiles(CLASSES).stream().filter(file -> !file.startsWith(CLASSES.resolve("client")))
+                .filter(file -> !file.startsWith(WIRE)).toList();
         for (Path file : serverClasses) {
             if (referencedOpenmafSegments(file).contains("client")) {
                 violations.add(file.toString());
@@ -55,14 +92,17 @@ class ClientIsolationTest {
 
     /** The first package segment after org/openmaf/ of every reference in the class file. */
     static List<String> referencedOpenmafSegments(Path classFile) {
+        List<String> segments = new ArrayList<>();
+        Matcher matcher = OPENMAF_REFERENCE.matcher(constantPool(classFile));
+        while (matcher.find()) {
+            segments.add(matcher.group(1));
+        }
+        return segments;
+    }
+
+    private static String constantPool(Path classFile) {
         try {
-            String bytes = new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1);
-            List<String> segments = new ArrayList<>();
-            Matcher matcher = OPENMAF_REFERENCE.matcher(bytes);
-            while (matcher.find()) {
-                segments.add(matcher.group(1));
-            }
-            return segments;
+            return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ import org.openmaf.client.psk.InCseDemoServer;
 import org.openmaf.client.psk.MafKeyCache;
 
 /**
- * The packaged target/maf-client.jar (failsafe, after {@code package}): self-contained, only client classes, no stale
+ * The packaged target/maf-client.jar (failsafe, after {@code package}): self-contained, only client and wire classes, no stale
  * signature files, and its {@code psk connect} talks to an in-process IN-CSE demo.
  */
 class MafClientJarIT {
@@ -49,10 +49,11 @@ class MafClientJarIT {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
 
-            assertThat(names).contains("org/openmaf/client/cli/MafClientCli.class", "picocli/CommandLine.class",
+            assertThat(names).contains("org/openmaf/client/cli/MafClientCli.class", "org/openmaf/wire/KeyIdentifier.class",
+                    "org/openmaf/wire/M2mTimestamp.class", "picocli/CommandLine.class",
                     "org/bouncycastle/tls/TlsServerProtocol.class", "com/fasterxml/jackson/databind/ObjectMapper.class");
             assertThat(names).filteredOn(name -> name.startsWith("org/openmaf/") && name.endsWith(".class"))
-                    .allMatch(name -> name.startsWith("org/openmaf/client/"));
+                    .allMatch(name -> name.startsWith("org/openmaf/client/") || name.startsWith("org/openmaf/wire/"));
             assertThat(names).noneMatch(name -> name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"));
             assertThat(names).noneMatch(name -> name.startsWith("io/quarkus/") || name.equals("application.properties"));
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("org.openmaf.client.cli.MafClientCli");

@@ -158,7 +158,7 @@ class MafClientTest {
     void updateSendsOnlyWhatChanges() throws Exception {
         try (StubMaf maf = new StubMaf(pki, request -> StubMaf.response(200, 2004,
                 "{\"m2m:mafClientReg\":{\"labels\":[\"a\",\"b\"]}}"))) {
-            ClientRegistration updated = MafClient.create(pki.settings(maf.port(), FQDN)).updateRegistration("reg-1", null, List.of("a", "b"));
+            MafClientRegistration updated = MafClient.create(pki.settings(maf.port(), FQDN)).updateRegistration("reg-1", null, List.of("a", "b"));
 
             assertThat(updated.labels()).containsExactly("a", "b");
             assertThat(updated.expirationTime()).isNull();

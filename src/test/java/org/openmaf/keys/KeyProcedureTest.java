@@ -30,7 +30,7 @@ import org.openmaf.testing.MafTestEnvironment;
 import org.openmaf.testing.OpenSsl;
 import org.openmaf.testing.TestDatabase;
 import org.openmaf.testing.TestPki.Client;
-import org.openmaf.tls.ExporterKeys;
+import org.openmaf.wire.ConnectionKeys;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -260,7 +260,7 @@ class KeyProcedureTest {
 
     static OpenSsl.Result registerKeyWithOpenSsl(Client client, String versionOptions, String body) throws Exception {
         List<String> options = new ArrayList<>(List.of(versionOptions.split(" ")));
-        options.addAll(List.of("-keymatexport", ExporterKeys.LABEL, "-keymatexportlen", "48"));
+        options.addAll(List.of("-keymatexport", ConnectionKeys.EXPORTER_LABEL, "-keymatexportlen", "48"));
         return OpenSsl.sClient(client, options, OpenSsl.httpRequest("POST", "/maf/symmKeyRegs", body));
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 import org.openmaf.testing.MafClients;
+import org.openmaf.wire.M2mTimestamp;
 import org.openmaf.testing.MafTestEnvironment;
 import org.openmaf.testing.TestPki.Client;
 

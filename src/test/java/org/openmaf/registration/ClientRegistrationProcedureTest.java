@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openmaf.onem2m.M2mTimestamp;
+import org.openmaf.wire.M2mTimestamp;
 import org.openmaf.testing.AdjustableClock;
 import org.openmaf.testing.Maf;
 import org.openmaf.testing.MafClients;

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.openmaf.tls.ExporterKeys;
+import org.openmaf.wire.ConnectionKeys;
 import org.openmaf.tls.TlsConnection;
 
 /**
@@ -27,7 +27,7 @@ public class ExporterProbe {
     @Operation(hidden = true) // not part of the service's OpenAPI document, which a test compares with openapi/
 
     public String exporterOfThisConnection() {
-        ExporterKeys keys = connection.exportConnectionKeys();
-        return keys.relativeKeyId() + HexFormat.of().withUpperCase().formatHex(keys.key());
+        ConnectionKeys keys = connection.exportConnectionKeys();
+        return keys.relativeKeyId() + HexFormat.of().withUpperCase().formatHex(keys.kc());
     }
 }

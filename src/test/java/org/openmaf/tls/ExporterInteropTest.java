@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openmaf.wire.ConnectionKeys;
 import org.openmaf.testing.MafTestEnvironment;
 import org.openmaf.testing.OpenSsl;
 import org.openmaf.testing.TestPki;
@@ -26,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = MafTestEnvironment.class, scope = TestResourceScope.GLOBAL)
 class ExporterInteropTest {
 
-    private static final List<String> EXPORT = List.of("-keymatexport", ExporterKeys.LABEL, "-keymatexportlen", "48");
+    private static final List<String> EXPORT = List.of("-keymatexport", ConnectionKeys.EXPORTER_LABEL, "-keymatexportlen", "48");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

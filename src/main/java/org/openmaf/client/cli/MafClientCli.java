@@ -3,7 +3,7 @@ package org.openmaf.client.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 
-import org.openmaf.client.M2mTimestamp;
+import org.openmaf.wire.M2mTimestamp;
 import org.openmaf.client.MafClientException;
 
 import picocli.CommandLine;
@@ -29,7 +29,7 @@ public final class MafClientCli {
         CommandLine commandLine = new CommandLine(new MafClientCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.registerConverter(Instant.class, M2mTimestamp::parse);
+        commandLine.registerConverter(Instant.class, M2mTimestamp::parseOrThrow);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             failed.getErr().println(describe(exception));
             failed.getErr().flush();

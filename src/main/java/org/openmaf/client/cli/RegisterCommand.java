@@ -3,7 +3,7 @@ package org.openmaf.client.cli;
 import java.time.Instant;
 import java.util.List;
 
-import org.openmaf.client.ClientRegistration;
+import org.openmaf.client.MafClientRegistration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +26,7 @@ final class RegisterCommand extends OutputCommand {
 
     @Override
     public Integer call() throws Exception {
-        ClientRegistration registration = maf.client().register(adminFqdn, expirationTime, labels);
+        MafClientRegistration registration = maf.client().register(adminFqdn, expirationTime, labels);
         RegistrationOutput.of(output(), registration).print();
         return 0;
     }

@@ -1,6 +1,6 @@
 package org.openmaf.client.cli;
 
-import org.openmaf.client.ClientRegistration;
+import org.openmaf.client.MafClientRegistration;
 import org.openmaf.client.KeyMetadata;
 
 /** Field names in CLI output are the contract's attribute names, so JSON output reads like the MAF's own. */
@@ -9,7 +9,7 @@ final class RegistrationOutput {
     private RegistrationOutput() {
     }
 
-    static Output of(Output output, ClientRegistration registration) {
+    static Output of(Output output, MafClientRegistration registration) {
         return output.field("mafClientRegID", registration.mafClientRegId())
                 .field("mafClientID", registration.mafClientId())
                 .field("mafFQDN", registration.mafFqdn())

@@ -2,7 +2,7 @@ package org.openmaf.client.psk;
 
 import java.io.IOException;
 
-import org.openmaf.client.KeyIdentifier;
+import org.openmaf.wire.KeyIdentifier;
 import org.openmaf.client.MafClient;
 import org.openmaf.client.RetrievedKey;
 

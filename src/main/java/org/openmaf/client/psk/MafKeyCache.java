@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.openmaf.client.KeyIdentifier;
+import org.openmaf.wire.KeyIdentifier;
 import org.openmaf.client.RetrievedKey;
 
 /**

@@ -6,7 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.bouncycastle.tls.TlsPSKIdentityManager;
-import org.openmaf.client.KeyIdentifier;
+import org.openmaf.wire.KeyIdentifier;
 import org.openmaf.client.KeyRegistrationRequest;
 import org.openmaf.client.RetrievedKey;
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.openmaf.client.KeyIdentifier;
+import org.openmaf.wire.KeyIdentifier;
 
 class MafKeyCacheTest {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.openmaf.client.KeyIdentifier;
+import org.openmaf.wire.KeyIdentifier;
 import org.openmaf.client.MafClientException;
 import org.openmaf.client.RetrievedKey;
 

@@ -1,4 +1,4 @@
-package org.openmaf.onem2m;
+package org.openmaf.wire;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,9 +12,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * {@code m2m:timestamp} (TS-0004 6.3.3): ISO 8601 basic format in UTC, e.g. {@code 20261122T183000}. Input also accepts
- * the basic format with a fraction or an offset, and the extended format with an offset
- * ({@code 2026-11-22T18:30:00Z}, {@code 2026-11-22T19:30:00+01:00}).
+ * {@code m2m:timestamp} (TS-0004 6.3.3, contract section 4): output is ISO 8601 basic format in UTC, whole seconds,
+ * e.g. {@code 20261122T183000}. Input also accepts the basic format with a fraction or an offset
+ * ({@code 20261122T193000+0100}), and the extended format with an offset ({@code 2026-11-22T18:30:00Z},
+ * {@code 2026-11-22T19:30:00+01:00}); surrounding whitespace is ignored. An extended form without an offset is refused:
+ * its time zone would be a guess.
  */
 public final class M2mTimestamp {
 
@@ -53,6 +55,11 @@ public final class M2mTimestamp {
                 return Optional.empty();
             }
         }
+    }
+
+    /** As {@link #parse}, for callers that treat a bad timestamp as a bad argument (the CLI, the client's response reader). */
+    public static Instant parseOrThrow(String text) {
+        return parse(text).orElseThrow(() -> new IllegalArgumentException("not " + describeExpected() + ": " + text));
     }
 
     public static String describeExpected() {

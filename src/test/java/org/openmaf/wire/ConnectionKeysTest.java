@@ -1,4 +1,4 @@
-package org.openmaf.client;
+package org.openmaf.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

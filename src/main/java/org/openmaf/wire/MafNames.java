@@ -1,4 +1,4 @@
-package org.openmaf.onem2m;
+package org.openmaf.wire;
 
 /**
  * Every name on the wire that TS-0032 (not available to us) would fix: paths, JSON root names, attribute names and
