@@ -172,6 +172,11 @@ class AdminApiTest {
                 .then().statusCode(400).body("'m2m:dbg'", containsString("suid"));
         admin().body(configuration.replace(Maf.ADMIN, "unknown.example")).put("/admin/client-configurations")
                 .then().statusCode(400).body("'m2m:dbg'", containsString("no stakeholder"));
+        // One client ID rule (org.openmaf.wire.ClientId): what key registration refuses as a target, the admin API refuses too.
+        admin().body(configuration.replace(Client.IN_CSE.clientId, "//my_sp/in-cse")).put("/admin/client-configurations")
+                .then().statusCode(400).header("X-M2M-RSC", "4000").body("'m2m:dbg'", containsString("//SP-ID/id"));
+        admin().body(configuration.replace(Client.MN_CSE.clientId, "//my.m2mprovider.org/../x")).put("/admin/client-configurations")
+                .then().statusCode(400).header("X-M2M-RSC", "4000").body("'m2m:dbg'", containsString("clientId"));
 
         admin().queryParam("clientId", Client.MN_CSE.clientId).queryParam("adminFqdn", Maf.ADMIN)
                 .delete("/admin/client-configurations").then().statusCode(204);

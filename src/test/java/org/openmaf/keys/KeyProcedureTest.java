@@ -189,6 +189,8 @@ class KeyProcedureTest {
                 .then().statusCode(201);
         Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyRegFor(34, List.of("in-cse")))
                 .then().statusCode(400).body("'m2m:dbg'", containsString("Absolute"));
+        Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyRegFor(34, List.of("//my_sp/in-cse"))) // the admin API refuses it too
+                .then().statusCode(400).body("'m2m:dbg'", containsString("Absolute"));
         Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyReg("\"adminFQDN\":\"" + Maf.ADMIN + "\",\"suid\":\"32\",\"targetIDs\":[\"" + IN_CSE + "\"]"))
                 .then().statusCode(400).body("'m2m:dbg'", containsString("suid: expected an integer"));
         Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyReg("\"adminFQDN\":\"" + Maf.ADMIN + "\",\"suid\":32,\"targetIDs\":[\""
