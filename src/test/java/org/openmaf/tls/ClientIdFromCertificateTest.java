@@ -26,4 +26,16 @@ class ClientIdFromCertificateTest {
         assertThat(ClientIdFromCertificate.fromDnsName("localhost")).isEmpty();
         assertThat(ClientIdFromCertificate.fromDnsName("-bad.example/x")).isEmpty();
     }
+
+    /** The one client ID rule (org.openmaf.wire.ClientId), as contract section 7 asks of IDs from certificates. */
+    @Test
+    void onlyIdsEveryOtherPartOfTheMafAcceptsToo() {
+        assertThat(ClientIdFromCertificate.fromUri("//my_sp/x")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromDnsName("my_sp/x")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromUri("//sp.example/../in-cse")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromUri("//sp.example/in-cse/.")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromUri("//sp.example//in-cse")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromUri("//sp.example/in%2Dcse")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromDnsName("sp.example/in-cse*")).isEmpty();
+    }
 }
