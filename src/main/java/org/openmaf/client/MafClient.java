@@ -63,7 +63,7 @@ public final class MafClient {
         return MafJson.clientRegistration(call("GET", CLIENT_REGS + "/" + segment(mafClientRegId), null, 200, MafJson.CLIENT_REG));
     }
 
-    public ClientConfiguration retrieveConfiguration(String mafClientRegId) throws IOException {
+    public MafClientConfiguration retrieveConfiguration(String mafClientRegId) throws IOException {
         String path = CLIENT_REGS + "/" + segment(mafClientRegId) + "/" + MafNames.CLIENT_CFG;
         return MafJson.clientConfiguration(call("GET", path, null, 200, MafJson.CLIENT_CFG));
     }

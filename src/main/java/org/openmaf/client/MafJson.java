@@ -95,12 +95,12 @@ final class MafJson {
                 time(node, LAST_MODIFIED_TIME));
     }
 
-    static ClientConfiguration clientConfiguration(JsonNode node) throws MafClientException {
+    static MafClientConfiguration clientConfiguration(JsonNode node) throws MafClientException {
         JsonNode keyCfg = node.get(KEY_REG_CFG);
-        ClientConfiguration.KeyRegistrationConfiguration keyRegistration = keyCfg == null || keyCfg.isNull() ? null
-                : new ClientConfiguration.KeyRegistrationConfiguration(text(keyCfg, ADMIN_FQDN), integer(keyCfg, SUID),
+        MafClientConfiguration.KeyRegistrationConfiguration keyRegistration = keyCfg == null || keyCfg.isNull() ? null
+                : new MafClientConfiguration.KeyRegistrationConfiguration(text(keyCfg, ADMIN_FQDN), integer(keyCfg, SUID),
                         strings(keyCfg, TARGET_IDS), time(keyCfg, EXPIRATION_TIME), strings(keyCfg, LABELS));
-        return new ClientConfiguration(text(node, FQDN), text(node, ADMIN_FQDN), integer(node, HTTP_PORT),
+        return new MafClientConfiguration(text(node, FQDN), text(node, ADMIN_FQDN), integer(node, HTTP_PORT),
                 time(node, EXPIRATION_TIME), strings(node, LABELS), keyRegistration);
     }
 

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,17 @@ class ClientIsolationTest {
         Path strictJson = CLASSES.resolve("onem2m").resolve("StrictJson.class");
         assertThat(referencedOpenmafSegments(strictJson)).contains("wire");
         assertThat(SERVER_FRAMEWORK.matcher(constantPool(strictJson)).find()).isTrue();
+    }
+
+    @Test
+    void noTwoTopLevelClassesShareAName() {
+        // One type per concept (issue 8): two public ClientRegistration classes in one artifact were one too many.
+        Map<String, List<Path>> byName = classFiles(CLASSES).stream()
+                .filter(file -> !file.getFileName().toString().contains("$"))
+                .filter(file -> !file.getFileName().toString().equals("package-info.class"))
+                .collect(Collectors.groupingBy(file -> file.getFileName().toString()));
+        assertThat(byName).as("top-level classes").hasSizeGreaterThan(50);
+        assertThat(byName.values()).filteredOn(files -> files.size() > 1).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.openmaf.client.cli;
 
-import org.openmaf.client.ClientConfiguration;
+import org.openmaf.client.MafClientConfiguration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,7 @@ final class ConfigCommand {
 
         @Override
         public Integer call() throws Exception {
-            ClientConfiguration cfg = maf.client().retrieveConfiguration(id);
+            MafClientConfiguration cfg = maf.client().retrieveConfiguration(id);
             Output output = output().field("fqdn", cfg.fqdn())
                     .field("adminFQDN", cfg.adminFqdn())
                     .field("httpPort", cfg.httpPort())
