@@ -59,8 +59,10 @@ class AuditTest {
                 .anyMatch(r -> r.equals("KEY_REGISTRATION|" + Client.MN_CSE.clientId + "|" + kcId + "|2001|"))
                 .anyMatch(r -> r.equals("KEY_RETRIEVAL|" + Client.IN_CSE.clientId + "|" + kcId + "|2000|"))
                 .anyMatch(r -> r.startsWith("KEY_RETRIEVAL|" + Client.AE.clientId + "|" + kcId + "|4103|"))
-                .anyMatch(r -> r.startsWith("KEY_REGISTRATION|" + Client.MN_CSE.clientId + "|null|4000|"))
-                .anyMatch(r -> r.startsWith("KEY_RETRIEVAL|null|" + kcId + "|4106|"));
+                // Refused by the binding layer before any procedure ran: recorded with the path it addressed.
+                .anyMatch(r -> r.startsWith("OTHER_MAF_REQUEST|" + Client.MN_CSE.clientId + "|/maf/symmKeyRegs|4000|POST: "))
+                .anyMatch(r -> r.startsWith("OTHER_MAF_REQUEST|null|/maf/symmKeyRegs/" + kcId + "|4106|GET: "));
+        assertThat(audit).as("each refusal is recorded once").hasSize(8);
 
         String hex = HexFormat.of().formatHex(kc);
         String base64 = Base64.getEncoder().encodeToString(kc);
