@@ -53,8 +53,10 @@ public class ProcedureAudit {
         try {
             return work.call();
         } catch (MafException refusal) {
-            trail.recordSeparately(entry(procedure, actor, addressed, refusal.rsc().code(), refusal.getMessage()));
-            refusal.markRecorded();
+            if (!refusal.isRecorded()) { // a procedure run inside another records the refusal where it arose
+                trail.recordSeparately(entry(procedure, actor, addressed, refusal.rsc().code(), refusal.getMessage()));
+                refusal.markRecorded();
+            }
             throw refusal;
         } finally {
             RUNNING.set(outer);
