@@ -1,43 +1,47 @@
 package org.openmaf.audit;
 
-import java.util.regex.Pattern;
+import org.openmaf.onem2m.Rsc;
 
-/** The MAF procedures of TS-0003 8.8.2 as the contract maps them onto HTTP (MAF-CONTRACT.md section 3). */
+/**
+ * The MAF procedures of TS-0003 8.8.2 that a client runs, with the RSC each answers on success. The service that runs
+ * a procedure names it ({@link AuditedProcedure}); nothing here knows how a procedure is reached over HTTP.
+ */
 public enum Procedure {
-    CLIENT_REGISTRATION("POST", "/maf/mafClientRegs"),
-    CLIENT_REGISTRATION_RETRIEVAL("GET", "/maf/mafClientRegs/{id}"),
-    CLIENT_CONFIGURATION_RETRIEVAL("GET", "/maf/mafClientRegs/{id}/mafClientCfg"),
-    CLIENT_REGISTRATION_UPDATE("PUT", "/maf/mafClientRegs/{id}"),
-    CLIENT_DEREGISTRATION("DELETE", "/maf/mafClientRegs/{id}"),
-    KEY_REGISTRATION("POST", "/maf/symmKeyRegs"),
-    KEY_RETRIEVAL("GET", "/maf/symmKeyRegs/{id}"),
-    KEY_REGISTRATION_UPDATE("PUT", "/maf/symmKeyRegs/{id}"),
-    KEY_DEREGISTRATION("DELETE", "/maf/symmKeyRegs/{id}"),
-    /** A request under /maf that names no procedure (unknown path or method). */
-    OTHER_MAF_REQUEST("*", "/maf/**");
+    /** 8.8.2.3. */
+    CLIENT_REGISTRATION(Rsc.CREATED),
+    /** Reading back one's own registration (the retrieve operation on mafClientReg, TS-0003 8.8.2.3). */
+    CLIENT_REGISTRATION_RETRIEVAL(Rsc.OK),
+    /** 8.8.2.4. */
+    CLIENT_CONFIGURATION_RETRIEVAL(Rsc.OK),
+    /** 8.8.2.5. */
+    CLIENT_REGISTRATION_UPDATE(Rsc.UPDATED),
+    /** 8.8.2.6. */
+    CLIENT_DEREGISTRATION(Rsc.DELETED),
+    /** 8.8.2.7. */
+    KEY_REGISTRATION(Rsc.CREATED),
+    /** 8.8.2.8. */
+    KEY_RETRIEVAL(Rsc.OK),
+    /** 8.8.2.9. */
+    KEY_REGISTRATION_UPDATE(Rsc.UPDATED),
+    /** 8.8.2.10. */
+    KEY_DEREGISTRATION(Rsc.DELETED),
+    /**
+     * Not a procedure: a request under /maf that the binding layer refused before any procedure ran (unknown path or
+     * method, no client certificate, a body that is not the resource). Only ever a refusal.
+     */
+    OTHER_MAF_REQUEST(null);
 
-    private final String method;
-    private final Pattern path;
+    private final Rsc success;
 
-    Procedure(String method, String template) {
-        this.method = method;
-        this.path = Pattern.compile(template.replace("{id}", "[^/]+").replace("/**", "(/.*)?"));
+    Procedure(Rsc success) {
+        this.success = success;
     }
 
-    /** The procedure a request line names. */
-    public static Procedure of(String method, String path) {
-        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        for (Procedure procedure : values()) {
-            if (procedure.method.equals(method) && procedure.path.matcher(trimmed).matches()) {
-                return procedure;
-            }
+    /** The RSC the procedure answers when it succeeds (TS-0004 6.6: created, OK, updated, deleted). */
+    public Rsc success() {
+        if (success == null) {
+            throw new IllegalStateException(name() + " never succeeds: it records refusals only");
         }
-        return OTHER_MAF_REQUEST;
-    }
-
-    /** The resource a request line addresses: the segment after the collection, if any. */
-    public static String resourceIdOf(String path) {
-        String[] segments = path.split("/");
-        return segments.length > 3 && !segments[3].isEmpty() ? segments[3] : null;
+        return success;
     }
 }

@@ -1,59 +1,80 @@
 package org.openmaf.audit;
 
+import java.util.concurrent.Callable;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.openmaf.onem2m.RefusalListener;
+import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.RequestIdentifier;
-import org.openmaf.onem2m.Rsc;
-import org.openmaf.tls.AuthenticatedClient;
 
-import io.quarkus.runtime.BlockingOperationControl;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.arc.Arc;
 
 /**
- * Audits MAF procedures: the procedure and resource come from the request line, the actor from the client certificate.
+ * Audits the MAF procedures a client runs: which procedure, which client, which resource, and the RSC. The service
+ * names the procedure ({@link AuditedProcedure}) and the client; nothing here reads an HTTP request, so a procedure
+ * run without one (in a test, or over another binding) is audited the same way.
  */
 @ApplicationScoped
-public class ProcedureAudit implements RefusalListener {
+public class ProcedureAudit {
+
+    /** The procedure running on this thread; procedures are blocking calls, so they start and end on one thread. */
+    private static final ThreadLocal<Running> RUNNING = new ThreadLocal<>();
+
+    private record Running(Procedure procedure, String actor) {
+    }
 
     @Inject
     AuditTrail trail;
 
     @Inject
-    HttpServerRequest request;
-
-    @Inject
     RequestIdentifier requestId;
 
-    @Inject
-    AuthenticatedClient client;
-
-    @Inject
-    ManagedExecutor executor;
-
-    /** Records the current procedure's success; call it inside the procedure's transaction. */
-    public void succeeded(Rsc rsc, String resourceId) {
-        trail.recordInCurrentTransaction(entry(rsc, resourceId, null));
+    /**
+     * Records that the running procedure succeeded on {@code resourceId}. Call it inside the procedure's transaction,
+     * so the record exists exactly when the effect does.
+     */
+    public void succeeded(String resourceId) {
+        Running running = RUNNING.get();
+        if (running == null) {
+            throw new IllegalStateException("succeeded() outside a method marked @AuditedProcedure");
+        }
+        trail.recordInCurrentTransaction(entry(running.procedure(), running.actor(), resourceId,
+                running.procedure().success().code(), null));
     }
 
-    @Override
-    public void refused(Rsc rsc, String message) {
-        if (!request.path().equals("/maf") && !request.path().startsWith("/maf/")) {
-            return;
-        }
-        AuditEntry entry = entry(rsc, Procedure.resourceIdOf(request.path()), message);
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            trail.recordSeparately(entry);
-        } else {
-            // Refused before leaving the I/O thread (e.g. an unknown method): record off the event loop.
-            executor.execute(() -> trail.recordSeparately(entry));
+    /**
+     * Runs {@code work} as {@code procedure} for {@code actor}. A refusal has no effect and its transaction has rolled
+     * back, so it is recorded in a transaction of its own, and marked recorded for the binding layer.
+     */
+    <T> T run(Procedure procedure, String actor, String addressed, Callable<T> work) throws Exception {
+        Running outer = RUNNING.get();
+        RUNNING.set(new Running(procedure, actor));
+        try {
+            return work.call();
+        } catch (MafException refusal) {
+            if (!refusal.isRecorded()) { // a procedure run inside another records the refusal where it arose
+                trail.recordSeparately(entry(procedure, actor, addressed, refusal.rsc().code(), refusal.getMessage()));
+                refusal.markRecorded();
+            }
+            throw refusal;
+        } finally {
+            RUNNING.set(outer);
         }
     }
 
-    private AuditEntry entry(Rsc rsc, String resourceId, String detail) {
-        return new AuditEntry(requestId.value(), client.idIfKnown().orElse(null), AuditRecord.ActorKind.MAF_CLIENT,
-                Procedure.of(request.method().name(), request.path()).name(), resourceId, rsc.code(), detail);
+    /** An entry for a refusal the binding layer answered before any procedure ran. */
+    AuditEntry bindingRefusal(String actor, String resourceId, int rsc, String detail) {
+        return entry(Procedure.OTHER_MAF_REQUEST, actor, resourceId, rsc, detail);
+    }
+
+    private AuditEntry entry(Procedure procedure, String actor, String resourceId, int rsc, String detail) {
+        return new AuditEntry(currentRequestId(), actor, AuditRecord.ActorKind.MAF_CLIENT, procedure.name(), resourceId,
+                rsc, detail);
+    }
+
+    /** Null when the procedure runs outside any request (nothing then identifies one). */
+    private String currentRequestId() {
+        return Arc.container().requestContext().isActive() ? requestId.value() : null;
     }
 }

@@ -11,13 +11,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.openmaf.audit.AuditedProcedure;
+import org.openmaf.audit.AuditedProcedure.Actor;
+import org.openmaf.audit.AuditedProcedure.Addressed;
+import org.openmaf.audit.Procedure;
 import org.openmaf.audit.ProcedureAudit;
 import org.openmaf.config.MafConfig;
 import org.openmaf.crypto.KeyEncryption;
 import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.wire.MafNames;
-import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
 import org.openmaf.registration.StakeholderDirectory;
@@ -56,7 +59,8 @@ public class KeyRegistrationService {
      * valid registration for the stakeholder, which caps the key's lifetime.
      */
     @Transactional
-    public KeyRegistration register(String sourceId, KeyRegMessages.Create request, ConnectionKeys connection) {
+    @AuditedProcedure(Procedure.KEY_REGISTRATION)
+    public KeyRegistration register(@Actor String sourceId, KeyRegMessages.Create request, ConnectionKeys connection) {
         String adminFqdn = Attributes.required(request.adminFqdn(), RESOURCE, MafNames.ADMIN_FQDN);
         int suid = Suid.accepted(request.suid(), RESOURCE);
         List<String> targets = targetIds(Attributes.required(request.targetIds(), RESOURCE, MafNames.TARGET_IDS), suid);
@@ -100,7 +104,7 @@ public class KeyRegistrationService {
             // The primary key, not only the check above, keeps RelativeKeyIDs unique under concurrency.
             throw sameConnection(key.relativeKeyId);
         }
-        audit.succeeded(Rsc.CREATED, key.relativeKeyId);
+        audit.succeeded(key.relativeKeyId);
         return key;
     }
 
@@ -109,7 +113,8 @@ public class KeyRegistrationService {
      * read its key's metadata without Kc; anyone else gets 4103.
      */
     @Transactional
-    public Retrieved retrieve(String callerId, String reference) {
+    @AuditedProcedure(Procedure.KEY_RETRIEVAL)
+    public Retrieved retrieve(@Actor String callerId, @Addressed String reference) {
         KeyRegistration key = valid(reference);
         if (key.targetIds.contains(callerId)) {
             if (ClientRegistration.findValidFor(callerId, key.adminFqdn, clock.now()).isEmpty()) {
@@ -117,11 +122,11 @@ public class KeyRegistrationService {
                         + key.adminFqdn + "'; register first (POST " + MafNames.CLIENT_REGS + ").");
             }
             byte[] keyValue = encryption.open(key.sealedKey(), key.relativeKeyId);
-            audit.succeeded(Rsc.OK, key.relativeKeyId);
+            audit.succeeded(key.relativeKeyId);
             return new Retrieved(key, keyValue);
         }
         if (key.sourceId.equals(callerId)) {
-            audit.succeeded(Rsc.OK, key.relativeKeyId);
+            audit.succeeded(key.relativeKeyId);
             return new Retrieved(key, null);
         }
         throw MafException.noPrivilege(callerId + " is not among the targets this key was registered for.");
@@ -129,7 +134,8 @@ public class KeyRegistrationService {
 
     /** 8.8.2.9. Source only; at least one of expirationTime, labels, targetIDs. */
     @Transactional
-    public KeyRegistration update(String callerId, String reference, KeyRegMessages.Update request) {
+    @AuditedProcedure(Procedure.KEY_REGISTRATION_UPDATE)
+    public KeyRegistration update(@Actor String callerId, @Addressed String reference, KeyRegMessages.Update request) {
         if (request.expirationTime() == null && request.labels() == null && request.targetIds() == null) {
             throw MafException.badRequest(RESOURCE + ": an update needs expirationTime, labels or targetIDs.");
         }
@@ -149,16 +155,17 @@ public class KeyRegistrationService {
             key.labels = labels;
         }
         key.lastModifiedTime = now;
-        audit.succeeded(Rsc.UPDATED, key.relativeKeyId);
+        audit.succeeded(key.relativeKeyId);
         return key;
     }
 
     /** 8.8.2.10. Source only. */
     @Transactional
-    public void deregister(String callerId, String reference) {
+    @AuditedProcedure(Procedure.KEY_DEREGISTRATION)
+    public void deregister(@Actor String callerId, @Addressed String reference) {
         KeyRegistration key = ownedBySource(callerId, reference);
         key.delete();
-        audit.succeeded(Rsc.DELETED, key.relativeKeyId);
+        audit.succeeded(key.relativeKeyId);
     }
 
     private KeyRegistration valid(String reference) {

@@ -8,6 +8,9 @@ public class MafException extends RuntimeException {
 
     private final Rsc rsc;
 
+    /** Set by the procedure that refused once it has recorded the refusal, so the binding layer does not again. */
+    private volatile boolean recorded;
+
     public MafException(Rsc rsc, String message) {
         super(message, null, false, false);
         this.rsc = rsc;
@@ -15,6 +18,14 @@ public class MafException extends RuntimeException {
 
     public Rsc rsc() {
         return rsc;
+    }
+
+    public void markRecorded() {
+        recorded = true;
+    }
+
+    public boolean isRecorded() {
+        return recorded;
     }
 
     public static MafException badRequest(String message) {

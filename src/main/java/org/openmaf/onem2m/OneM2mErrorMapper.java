@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * The one place where a failure becomes a oneM2M error response ({@code X-M2M-RSC} and an {@code m2m:dbg} body).
  * Messages name the attribute and what was expected; they never echo request values, which could be key material.
@@ -37,12 +39,18 @@ public class OneM2mErrorMapper {
 
     private final RefusalListener refusals;
 
-    public OneM2mErrorMapper(RefusalListener refusals) {
+    private final HttpServerRequest request;
+
+    public OneM2mErrorMapper(RefusalListener refusals, HttpServerRequest request) {
         this.refusals = refusals;
+        this.request = request;
     }
 
     @ServerExceptionMapper
     public Response refused(MafException e) {
+        if (e.isRecorded()) {
+            return OneM2mResponses.error(e.rsc(), e.getMessage());
+        }
         return respond(e.rsc(), e.getMessage());
     }
 
@@ -152,7 +160,7 @@ public class OneM2mErrorMapper {
     }
 
     private Response respond(Rsc rsc, String message) {
-        refusals.refused(rsc, message);
+        refusals.refused(request.method().name(), request.path(), rsc, message);
         return OneM2mResponses.error(rsc, message);
     }
 

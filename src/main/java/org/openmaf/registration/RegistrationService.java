@@ -9,12 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.openmaf.audit.AuditedProcedure;
+import org.openmaf.audit.AuditedProcedure.Actor;
+import org.openmaf.audit.AuditedProcedure.Addressed;
+import org.openmaf.audit.Procedure;
 import org.openmaf.audit.ProcedureAudit;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.wire.MafNames;
-import org.openmaf.onem2m.Rsc;
 import org.openmaf.time.MafClock;
 
 /** MAF Client Registration and its retrieve, configuration retrieval, update and de-registration (TS-0003 8.8.2.3-6). */
@@ -38,7 +41,8 @@ public class RegistrationService {
 
     /** 8.8.2.3. The stakeholder must authorize the client; it also caps the lifetime. */
     @Transactional
-    public ClientRegistration register(String clientId, ClientRegMessages.Create request) {
+    @AuditedProcedure(Procedure.CLIENT_REGISTRATION)
+    public ClientRegistration register(@Actor String clientId, ClientRegMessages.Create request) {
         String adminFqdn = Attributes.required(request.adminFqdn(), RESOURCE, MafNames.ADMIN_FQDN);
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
         Instant now = clock.now();
@@ -66,31 +70,34 @@ public class RegistrationService {
             throw MafException.conflict(clientId + " registered for '" + adminFqdn + "' concurrently; retrieve or"
                     + " update that registration.");
         }
-        audit.succeeded(Rsc.CREATED, registration.id);
+        audit.succeeded(registration.id);
         return registration;
     }
 
     @Transactional
-    public ClientRegistration retrieve(String clientId, String registrationId) {
+    @AuditedProcedure(Procedure.CLIENT_REGISTRATION_RETRIEVAL)
+    public ClientRegistration retrieve(@Actor String clientId, @Addressed String registrationId) {
         ClientRegistration registration = owned(clientId, registrationId);
-        audit.succeeded(Rsc.OK, registration.id);
+        audit.succeeded(registration.id);
         return registration;
     }
 
     /** 8.8.2.4. None attached: 4004. */
     @Transactional
-    public ClientConfiguration configuration(String clientId, String registrationId) {
+    @AuditedProcedure(Procedure.CLIENT_CONFIGURATION_RETRIEVAL)
+    public ClientConfiguration configuration(@Actor String clientId, @Addressed String registrationId) {
         ClientRegistration registration = owned(clientId, registrationId);
         ClientConfiguration cfg = ClientConfiguration.findFor(registration.clientId, registration.adminFqdn)
                 .orElseThrow(() -> MafException.notFound("No MAF Client Configuration is attached to this registration;"
                         + " ask the operator of '" + registration.adminFqdn + "'."));
-        audit.succeeded(Rsc.OK, registration.id);
+        audit.succeeded(registration.id);
         return cfg;
     }
 
     /** 8.8.2.5. Needs expirationTime or labels; the stakeholder must still authorize the client, and caps the lifetime. */
     @Transactional
-    public ClientRegistration update(String clientId, String registrationId, ClientRegMessages.Update request) {
+    @AuditedProcedure(Procedure.CLIENT_REGISTRATION_UPDATE)
+    public ClientRegistration update(@Actor String clientId, @Addressed String registrationId, ClientRegMessages.Update request) {
         if (request.expirationTime() == null && request.labels() == null) {
             throw MafException.badRequest(RESOURCE + ": an update needs expirationTime or labels.");
         }
@@ -107,16 +114,17 @@ public class RegistrationService {
             registration.labels = labels;
         }
         registration.lastModifiedTime = now;
-        audit.succeeded(Rsc.UPDATED, registration.id);
+        audit.succeeded(registration.id);
         return registration;
     }
 
     /** 8.8.2.6; see {@link ClientRegistration#endWithItsKeys()}. */
     @Transactional
-    public void deregister(String clientId, String registrationId) {
+    @AuditedProcedure(Procedure.CLIENT_DEREGISTRATION)
+    public void deregister(@Actor String clientId, @Addressed String registrationId) {
         ClientRegistration registration = owned(clientId, registrationId);
         registration.endWithItsKeys();
-        audit.succeeded(Rsc.DELETED, registration.id);
+        audit.succeeded(registration.id);
     }
 
     /** The caller's own valid registration: unknown or expired 4004, someone else's 4103. */

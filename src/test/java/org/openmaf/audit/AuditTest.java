@@ -59,8 +59,10 @@ class AuditTest {
                 .anyMatch(r -> r.equals("KEY_REGISTRATION|" + Client.MN_CSE.clientId + "|" + kcId + "|2001|"))
                 .anyMatch(r -> r.equals("KEY_RETRIEVAL|" + Client.IN_CSE.clientId + "|" + kcId + "|2000|"))
                 .anyMatch(r -> r.startsWith("KEY_RETRIEVAL|" + Client.AE.clientId + "|" + kcId + "|4103|"))
-                .anyMatch(r -> r.startsWith("KEY_REGISTRATION|" + Client.MN_CSE.clientId + "|null|4000|"))
-                .anyMatch(r -> r.startsWith("KEY_RETRIEVAL|null|" + kcId + "|4106|"));
+                // Refused by the binding layer before any procedure ran: recorded with the path it addressed.
+                .anyMatch(r -> r.startsWith("OTHER_MAF_REQUEST|" + Client.MN_CSE.clientId + "|/maf/symmKeyRegs|4000|POST: "))
+                .anyMatch(r -> r.startsWith("OTHER_MAF_REQUEST|null|/maf/symmKeyRegs/" + kcId + "|4106|GET: "));
+        assertThat(audit).as("each refusal is recorded once").hasSize(8);
 
         String hex = HexFormat.of().formatHex(kc);
         String base64 = Base64.getEncoder().encodeToString(kc);
@@ -68,5 +70,41 @@ class AuditTest {
         for (String trail : List.of(String.join("\n", audit), log)) {
             assertThat(trail).doesNotContainIgnoringCase(hex).doesNotContain(base64);
         }
+    }
+
+    @Test
+    void requestsNoProcedureServesAreAuditedOnceByTheBindingLayerAndAdminRefusalsAreNot() throws Exception {
+        MafClients.as(Client.MN_CSE).header("X-M2M-RI", "req-unknown").get("/maf/nothing-here").then().statusCode(404);
+        // Refused while matching, before the client is authenticated (no actor), and on the I/O thread, so recorded
+        // off it: the loop below waits for the row.
+        String requestId = MafClients.as(Client.AE).patch("/maf/mafClientRegs").then().statusCode(405)
+                .extract().header("X-M2M-RI");
+        MafClients.asAdmin(org.openmaf.testing.AdminTokens.auditor()).get("/admin/nothing-here").then().statusCode(404);
+
+        List<String> audit = List.of();
+        for (int attempt = 0; attempt < 50 && audit.size() < 2; attempt++) {
+            Thread.sleep(100);
+            audit = rows("select procedure_name, actor, resource_id, rsc, request_id from audit_record order by id");
+        }
+        Thread.sleep(200); // a duplicate would arrive as late as the asynchronous record
+        assertThat(rows("select procedure_name, actor, resource_id, rsc, request_id from audit_record order by id"))
+                .containsExactlyInAnyOrder(
+                        "OTHER_MAF_REQUEST|" + Client.MN_CSE.clientId + "|/maf/nothing-here|4004|req-unknown",
+                        "OTHER_MAF_REQUEST|null|/maf/mafClientRegs|4005|" + requestId);
+    }
+
+    private static List<String> rows(String query) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var db = TestDatabase.connect(); var result = db.createStatement().executeQuery(query)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(result.getString(c));
+                }
+                rows.add(String.join("|", row));
+            }
+        }
+        return rows;
     }
 }

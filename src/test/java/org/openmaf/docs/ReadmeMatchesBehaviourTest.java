@@ -6,14 +6,22 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.openmaf.audit.AuditedProcedure;
 import org.openmaf.audit.Procedure;
 import org.openmaf.config.MafConfig;
+import org.openmaf.keys.KeyRegistrationResource;
+import org.openmaf.keys.KeyRegistrationService;
+import org.openmaf.registration.ClientRegistrationResource;
+import org.openmaf.registration.RegistrationService;
 
 /** README and behaviour drift apart only if this test fails: configuration keys, the procedure table, the commands. */
 class ReadmeMatchesBehaviourTest {
@@ -40,15 +48,34 @@ class ReadmeMatchesBehaviourTest {
         Set<String> documented = new TreeSet<>();
         Matcher rows = Pattern.compile("\\| `(GET|POST|PUT|DELETE) (/maf/[^`]+)`").matcher(readme);
         while (rows.find()) {
-            documented.add(Procedure.of(rows.group(1), rows.group(2).replaceAll("\\{[^}]+}", "x")).name());
+            documented.add(rows.group(1) + " " + rows.group(2).replaceAll("\\{[^}]+}", "{}"));
         }
         Set<String> served = new TreeSet<>();
-        for (Procedure procedure : Procedure.values()) {
-            if (procedure != Procedure.OTHER_MAF_REQUEST) {
-                served.add(procedure.name());
+        for (Class<?> resource : List.of(ClientRegistrationResource.class, KeyRegistrationResource.class)) {
+            for (Method method : resource.getDeclaredMethods()) {
+                httpMethodOf(method).ifPresent(http -> served.add(http + " " + (resource.getAnnotation(jakarta.ws.rs.Path.class).value()
+                        + (method.isAnnotationPresent(jakarta.ws.rs.Path.class)
+                                ? "/" + method.getAnnotation(jakarta.ws.rs.Path.class).value() : "")).replaceAll("\\{[^}]+}", "{}")));
             }
         }
         assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
+        // One row per procedure, and every procedure is run (and so audited) by exactly one service method.
+        List<Procedure> procedures = Arrays.stream(Procedure.values()).filter(p -> p != Procedure.OTHER_MAF_REQUEST).toList();
+        assertThat(served).hasSameSizeAs(procedures);
+        List<Procedure> run = new ArrayList<>();
+        for (Class<?> service : List.of(RegistrationService.class, KeyRegistrationService.class)) {
+            for (Method method : service.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(AuditedProcedure.class)) {
+                    run.add(method.getAnnotation(AuditedProcedure.class).value());
+                }
+            }
+        }
+        assertThat(run).containsExactlyInAnyOrderElementsOf(procedures);
+    }
+
+    private static java.util.Optional<String> httpMethodOf(Method method) {
+        return Arrays.stream(method.getAnnotations()).map(a -> a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class))
+                .filter(java.util.Objects::nonNull).map(jakarta.ws.rs.HttpMethod::value).findFirst();
     }
 
     @Test
