@@ -1,12 +1,13 @@
 package org.openmaf.admin;
 
+import java.time.InstantSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.Rsc;
-import org.openmaf.time.MafClock;
 import org.openmaf.tls.CertificateBinding;
 
 import io.quarkus.panache.common.Sort;
@@ -19,7 +20,7 @@ import io.quarkus.panache.common.Sort;
 public class CertificateBindingAdmin {
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     AdminAudit audit;
@@ -48,7 +49,7 @@ public class CertificateBindingAdmin {
         CertificateBinding binding = new CertificateBinding();
         binding.fingerprintSha256 = fingerprint;
         binding.clientId = clientId;
-        binding.createdAt = clock.now();
+        binding.createdAt = clock.instant();
         binding.createdBy = actor.name();
         binding.persist();
         audit.changed(AdminChange.ADMIN_CERTIFICATE_BINDING_CREATE, Rsc.CREATED, fingerprint, "clientId=" + clientId);

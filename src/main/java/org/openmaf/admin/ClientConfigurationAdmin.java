@@ -1,5 +1,7 @@
 package org.openmaf.admin;
 
+import java.time.InstantSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,7 +12,6 @@ import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientConfiguration;
 import org.openmaf.registration.Stakeholder;
-import org.openmaf.time.MafClock;
 
 import io.quarkus.panache.common.Sort;
 
@@ -21,7 +22,7 @@ public class ClientConfigurationAdmin {
     private static final String RESOURCE = "clientConfiguration";
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     AdminAudit audit;
@@ -63,7 +64,7 @@ public class ClientConfigurationAdmin {
         cfg.keyRegTargetIds = key == null ? null : key.targetIds();
         cfg.keyRegExpirationTime = key == null ? null : key.expirationTime();
         cfg.keyRegLabels = key == null ? null : Attributes.labels(key.labels(), RESOURCE + ".keyReg");
-        cfg.updatedAt = clock.now();
+        cfg.updatedAt = clock.instant();
         cfg.persist();
         Rsc rsc = created ? Rsc.CREATED : Rsc.UPDATED;
         audit.changed(AdminChange.ADMIN_CLIENT_CONFIGURATION_PUT, rsc, resourceId(clientId, adminFqdn),

@@ -2,6 +2,7 @@ package org.openmaf.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientConfiguration;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
-import org.openmaf.time.MafClock;
 
 import io.quarkus.panache.common.Sort;
 
@@ -30,7 +30,7 @@ public class StakeholderAdmin {
     static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(7);
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     AdminAudit audit;
@@ -54,7 +54,7 @@ public class StakeholderAdmin {
         if (Stakeholder.findByIdOptional(adminFqdn).isPresent()) {
             throw MafException.conflict("The stakeholder '" + adminFqdn + "' exists already; change it with PUT.");
         }
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Stakeholder stakeholder = new Stakeholder();
         stakeholder.adminFqdn = adminFqdn;
         stakeholder.authorizedClients = patterns;
@@ -85,7 +85,7 @@ public class StakeholderAdmin {
         if (request.maxKeyLifetime() != null) {
             stakeholder.maxKeyLifetimeSeconds = AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime").toSeconds();
         }
-        stakeholder.updatedAt = clock.now();
+        stakeholder.updatedAt = clock.instant();
         audit.changed(AdminChange.ADMIN_STAKEHOLDER_UPDATE, Rsc.UPDATED, adminFqdn, describe(stakeholder));
         return StakeholderMessages.View.of(stakeholder);
     }

@@ -1,5 +1,7 @@
 package org.openmaf.keys;
 
+import java.time.InstantSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,7 +12,6 @@ import org.openmaf.audit.AuditRecord;
 import org.openmaf.audit.AuditTrail;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientRegistration;
-import org.openmaf.time.MafClock;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -24,7 +25,7 @@ public class ExpiryPurge {
     private static final Logger LOG = Logger.getLogger(ExpiryPurge.class);
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     AuditTrail audit;
@@ -32,7 +33,7 @@ public class ExpiryPurge {
     @Scheduled(every = "${maf.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void purge() {
-        var now = clock.now();
+        var now = clock.instant();
         long keys = KeyRegistration.delete("expirationTime <= ?1", now);
         long registrations = ClientRegistration.delete("expirationTime <= ?1", now);
         if (keys + registrations > 0) {

@@ -2,6 +2,7 @@ package org.openmaf.keys;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
 import org.openmaf.registration.StakeholderDirectory;
-import org.openmaf.time.MafClock;
 import org.openmaf.tls.ClientIdFromCertificate;
 import org.openmaf.tls.ExporterKeys;
 
@@ -36,7 +36,7 @@ public class KeyRegistrationService {
     MafConfig config;
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     StakeholderDirectory stakeholders;
@@ -61,7 +61,7 @@ public class KeyRegistrationService {
         int suid = Suid.accepted(request.suid(), RESOURCE);
         List<String> targets = targetIds(Attributes.required(request.targetIds(), RESOURCE, MafNames.TARGET_IDS), suid);
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         byte[] selfGenerated = request.keyValue() == null ? null : selfGeneratedKey(request.keyValue());
@@ -112,7 +112,7 @@ public class KeyRegistrationService {
     public Retrieved retrieve(String callerId, String reference) {
         KeyRegistration key = valid(reference);
         if (key.targetIds.contains(callerId)) {
-            if (ClientRegistration.findValidFor(callerId, key.adminFqdn, clock.now()).isEmpty()) {
+            if (ClientRegistration.findValidFor(callerId, key.adminFqdn, clock.instant()).isEmpty()) {
                 throw MafException.noPrivilege(callerId + " is a target of this key but holds no valid registration for '"
                         + key.adminFqdn + "'; register first (POST " + MafNames.CLIENT_REGS + ").");
             }
@@ -134,7 +134,7 @@ public class KeyRegistrationService {
             throw MafException.badRequest(RESOURCE + ": an update needs expirationTime, labels or targetIDs.");
         }
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         KeyRegistration key = ownedBySource(callerId, reference);
@@ -163,7 +163,7 @@ public class KeyRegistrationService {
 
     private KeyRegistration valid(String reference) {
         String relativeKeyId = KeyReference.relativeKeyId(reference, config.fqdn());
-        return KeyRegistration.findValid(relativeKeyId, clock.now()).orElseThrow(() -> MafException.notFound(
+        return KeyRegistration.findValid(relativeKeyId, clock.instant()).orElseThrow(() -> MafException.notFound(
                 "No key is registered as " + relativeKeyId + " (it may have expired or been de-registered)."));
     }
 

@@ -2,6 +2,7 @@ package org.openmaf.registration;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.MafNames;
 import org.openmaf.onem2m.Rsc;
-import org.openmaf.time.MafClock;
 
 /** MAF Client Registration and its retrieve, configuration retrieval, update and de-registration (TS-0003 8.8.2.3-6). */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class RegistrationService {
     MafConfig config;
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     ProcedureAudit audit;
@@ -41,7 +41,7 @@ public class RegistrationService {
     public ClientRegistration register(String clientId, ClientRegMessages.Create request) {
         String adminFqdn = Attributes.required(request.adminFqdn(), RESOURCE, MafNames.ADMIN_FQDN);
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         Stakeholder stakeholder = stakeholders.authorizing(adminFqdn, clientId);
@@ -95,7 +95,7 @@ public class RegistrationService {
             throw MafException.badRequest(RESOURCE + ": an update needs expirationTime or labels.");
         }
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         ClientRegistration registration = owned(clientId, registrationId);
@@ -121,7 +121,7 @@ public class RegistrationService {
 
     /** The caller's own valid registration: unknown or expired 4004, someone else's 4103. */
     private ClientRegistration owned(String clientId, String registrationId) {
-        ClientRegistration registration = ClientRegistration.findValid(registrationId, clock.now())
+        ClientRegistration registration = ClientRegistration.findValid(registrationId, clock.instant())
                 .orElseThrow(() -> MafException.notFound("No MAF Client Registration '" + registrationId
                         + "' exists (it may have expired or been de-registered)."));
         if (!registration.clientId.equals(clientId)) {

@@ -1,5 +1,6 @@
 package org.openmaf.registration;
 
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.MafException;
-import org.openmaf.time.MafClock;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -29,7 +29,7 @@ public class StakeholderDirectory {
     MafConfig config;
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Transactional
     void applyConfiguration(@Observes StartupEvent start) {
@@ -38,14 +38,14 @@ public class StakeholderDirectory {
             Stakeholder stakeholder = Stakeholder.<Stakeholder>findByIdOptional(adminFqdn).orElseGet(() -> {
                 Stakeholder created = new Stakeholder();
                 created.adminFqdn = adminFqdn;
-                created.createdAt = clock.now();
+                created.createdAt = clock.instant();
                 return created;
             });
             stakeholder.authorizedClients = List.copyOf(settings.authorizedClients());
             stakeholder.maxRegistrationLifetimeSeconds = settings.maxRegistrationLifetime().toSeconds();
             stakeholder.maxKeyLifetimeSeconds = settings.maxKeyLifetime().toSeconds();
             stakeholder.managedBy = Stakeholder.MANAGED_BY_CONFIG;
-            stakeholder.updatedAt = clock.now();
+            stakeholder.updatedAt = clock.instant();
             stakeholder.persist();
         });
         long removed = Stakeholder.delete("managedBy = ?1 and adminFqdn not in ?2", Stakeholder.MANAGED_BY_CONFIG,
