@@ -87,7 +87,7 @@ public class KeyRegistrationService {
         key.sourceId = sourceId;
         key.adminFqdn = adminFqdn;
         key.suid = suid;
-        key.targetIds = targets;
+        key.target(targets);
         key.labels = labels;
         key.expirationTime = Attributes.capped(request.expirationTime(), now.plus(stakeholder.maxKeyLifetime()));
         key.creationTime = now;
@@ -111,7 +111,7 @@ public class KeyRegistrationService {
     @Transactional
     public Retrieved retrieve(String callerId, String reference) {
         KeyRegistration key = valid(reference);
-        if (key.targetIds.contains(callerId)) {
+        if (KeyRegistration.targets(key.relativeKeyId, callerId)) {
             if (ClientRegistration.findValidFor(callerId, key.adminFqdn, clock.instant()).isEmpty()) {
                 throw MafException.noPrivilege(callerId + " is a target of this key but holds no valid registration for '"
                         + key.adminFqdn + "'; register first (POST " + MafNames.CLIENT_REGS + ").");
@@ -139,7 +139,7 @@ public class KeyRegistrationService {
         var labels = Attributes.labels(request.labels(), RESOURCE);
         KeyRegistration key = ownedBySource(callerId, reference);
         if (request.targetIds() != null) {
-            key.targetIds = targetIds(request.targetIds(), key.suid);
+            key.target(targetIds(request.targetIds(), key.suid));
         }
         if (request.expirationTime() != null) {
             Stakeholder stakeholder = sourceRegisteredFor(callerId, key.adminFqdn, now);
@@ -161,10 +161,18 @@ public class KeyRegistrationService {
         audit.succeeded(Rsc.DELETED, key.relativeKeyId);
     }
 
+    /**
+     * A key is valid while it has not expired and its source still holds a valid registration for the key's
+     * stakeholder (contract section 7): a registration that expired is absent at once, before the purge deletes it
+     * and, by the schema's cascade, its keys.
+     */
     private KeyRegistration valid(String reference) {
         String relativeKeyId = KeyReference.relativeKeyId(reference, config.fqdn());
-        return KeyRegistration.findValid(relativeKeyId, clock.instant()).orElseThrow(() -> MafException.notFound(
-                "No key is registered as " + relativeKeyId + " (it may have expired or been de-registered)."));
+        Instant now = clock.instant();
+        return KeyRegistration.findValid(relativeKeyId, now)
+                .filter(key -> ClientRegistration.findValidFor(key.sourceId, key.adminFqdn, now).isPresent())
+                .orElseThrow(() -> MafException.notFound("No key is registered as " + relativeKeyId
+                        + " (it may have expired or been de-registered, or its source's registration ended)."));
     }
 
     private KeyRegistration ownedBySource(String callerId, String reference) {

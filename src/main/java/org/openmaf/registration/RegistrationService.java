@@ -111,12 +111,37 @@ public class RegistrationService {
         return registration;
     }
 
-    /** 8.8.2.6; see {@link ClientRegistration#endWithItsKeys()}. */
+    /** 8.8.2.6. The client ceases to use the MAF for this stakeholder; see {@link #end}. */
     @Transactional
     public void deregister(String clientId, String registrationId) {
         ClientRegistration registration = owned(clientId, registrationId);
-        registration.endWithItsKeys();
+        end(registration);
         audit.succeeded(Rsc.DELETED, registration.id);
+    }
+
+    /** An operator's revocation: a de-registration the client did not ask for. Unknown: 4004. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ClientRegistration revoke(String registrationId) {
+        ClientRegistration registration = ClientRegistration.<ClientRegistration>findByIdOptional(registrationId).orElseThrow(
+                () -> MafException.notFound("No MAF Client Registration '" + registrationId + "' exists."));
+        end(registration);
+        return registration;
+    }
+
+    /** Expired registrations; their keys go with them (the schema cascades). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long purgeExpired(Instant now) {
+        return ClientRegistration.delete("expirationTime <= ?1", now);
+    }
+
+    /**
+     * Ends a registration, however it ends. The keys its client registered for the stakeholder stop being distributed
+     * too: the schema deletes them with the row (key_registration references client_registration ON DELETE CASCADE),
+     * so this package needs to know nothing of keys.
+     */
+    private static void end(ClientRegistration registration) {
+        registration.delete();
+        ClientRegistration.flush();
     }
 
     /** The caller's own valid registration: unknown or expired 4004, someone else's 4103. */
