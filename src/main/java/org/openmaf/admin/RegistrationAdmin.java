@@ -50,9 +50,9 @@ public class RegistrationAdmin {
     /** As MAF Client De-Registration (TS-0003 8.8.2.6): the keys the client registered for the stakeholder go too. */
     @Transactional
     public RegistrationMessages.Revocation revokeClientRegistration(String id) {
-        ClientRegistration known = existingRegistration(id);
-        long keys = keyRevocation.countOf(known.clientId, known.adminFqdn);
-        ClientRegistration registration = registrations.revoke(id);
+        ClientRegistration registration = existingRegistration(id);
+        long keys = keyRevocation.countOf(registration.clientId, registration.adminFqdn);
+        registrations.revoke(registration);
         audit.changed(AdminChange.ADMIN_CLIENT_REGISTRATION_REVOKE, Rsc.DELETED, registration.id,
                 "clientId=" + registration.clientId + ", adminFqdn=" + registration.adminFqdn + ", keys revoked: " + keys);
         return new RegistrationMessages.Revocation(1, keys);

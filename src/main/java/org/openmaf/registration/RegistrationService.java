@@ -119,13 +119,10 @@ public class RegistrationService {
         audit.succeeded(Rsc.DELETED, registration.id);
     }
 
-    /** An operator's revocation: a de-registration the client did not ask for. Unknown: 4004. */
+    /** An operator's revocation: a de-registration the client did not ask for, ending the same way. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ClientRegistration revoke(String registrationId) {
-        ClientRegistration registration = ClientRegistration.<ClientRegistration>findByIdOptional(registrationId).orElseThrow(
-                () -> MafException.notFound("No MAF Client Registration '" + registrationId + "' exists."));
+    public void revoke(ClientRegistration registration) {
         end(registration);
-        return registration;
     }
 
     /** Expired registrations; their keys go with them (the schema cascades). */
