@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 
 import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.Rsc;
-import org.openmaf.time.MafClock;
 import org.openmaf.tls.CertificateBinding;
+import org.openmaf.tls.CertificateBindings;
 
 import io.quarkus.panache.common.Sort;
 
@@ -19,7 +19,7 @@ import io.quarkus.panache.common.Sort;
 public class CertificateBindingAdmin {
 
     @Inject
-    MafClock clock;
+    CertificateBindings bindings;
 
     @Inject
     AdminAudit audit;
@@ -45,12 +45,7 @@ public class CertificateBindingAdmin {
             throw MafException.conflict("This certificate is bound to " + existing.clientId + " already; delete that"
                     + " binding first.");
         });
-        CertificateBinding binding = new CertificateBinding();
-        binding.fingerprintSha256 = fingerprint;
-        binding.clientId = clientId;
-        binding.createdAt = clock.now();
-        binding.createdBy = actor.name();
-        binding.persist();
+        CertificateBinding binding = bindings.bind(fingerprint, clientId, actor.name());
         audit.changed(AdminChange.ADMIN_CERTIFICATE_BINDING_CREATE, Rsc.CREATED, fingerprint, "clientId=" + clientId);
         return CertificateBindingMessages.View.of(binding);
     }
@@ -58,7 +53,7 @@ public class CertificateBindingAdmin {
     @Transactional
     public void delete(String fingerprint) {
         CertificateBinding binding = existing(fingerprint);
-        binding.delete();
+        bindings.unbind(binding);
         audit.changed(AdminChange.ADMIN_CERTIFICATE_BINDING_DELETE, Rsc.DELETED, binding.fingerprintSha256,
                 "clientId=" + binding.clientId);
     }

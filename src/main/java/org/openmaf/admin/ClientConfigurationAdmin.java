@@ -9,8 +9,8 @@ import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientConfiguration;
+import org.openmaf.registration.ClientConfigurations;
 import org.openmaf.registration.Stakeholder;
-import org.openmaf.time.MafClock;
 
 import io.quarkus.panache.common.Sort;
 
@@ -21,7 +21,7 @@ public class ClientConfigurationAdmin {
     private static final String RESOURCE = "clientConfiguration";
 
     @Inject
-    MafClock clock;
+    ClientConfigurations configurations;
 
     @Inject
     AdminAudit audit;
@@ -49,26 +49,15 @@ public class ClientConfigurationAdmin {
         if (key != null) {
             Suid.checkTargets(Suid.accepted(key.suid(), "keyReg"), AdminInput.clientIds(key.targetIds(), "keyReg.targetIds"), "keyReg");
         }
-        ClientConfiguration cfg = ClientConfiguration.findFor(clientId, adminFqdn).orElse(null);
-        boolean created = cfg == null;
-        if (created) {
-            cfg = new ClientConfiguration();
-            cfg.clientId = clientId;
-            cfg.adminFqdn = adminFqdn;
-        }
-        cfg.httpPort = request.httpPort();
-        cfg.expirationTime = request.expirationTime();
-        cfg.labels = Attributes.labels(request.labels(), RESOURCE);
-        cfg.keyRegSuid = key == null ? null : key.suid();
-        cfg.keyRegTargetIds = key == null ? null : key.targetIds();
-        cfg.keyRegExpirationTime = key == null ? null : key.expirationTime();
-        cfg.keyRegLabels = key == null ? null : Attributes.labels(key.labels(), RESOURCE + ".keyReg");
-        cfg.updatedAt = clock.now();
-        cfg.persist();
+        var result = configurations.attach(clientId, adminFqdn, new ClientConfigurations.Attached(request.httpPort(),
+                request.expirationTime(), Attributes.labels(request.labels(), RESOURCE), key == null ? null : key.suid(),
+                key == null ? null : key.targetIds(), key == null ? null : key.expirationTime(),
+                key == null ? null : Attributes.labels(key.labels(), RESOURCE + ".keyReg")));
+        boolean created = result.created();
         Rsc rsc = created ? Rsc.CREATED : Rsc.UPDATED;
         audit.changed(AdminChange.ADMIN_CLIENT_CONFIGURATION_PUT, rsc, resourceId(clientId, adminFqdn),
                 created ? "created" : "replaced");
-        return new PutResult(ClientConfigurationMessages.Body.of(cfg), created);
+        return new PutResult(ClientConfigurationMessages.Body.of(result.configuration()), created);
     }
 
     @Transactional
@@ -77,7 +66,7 @@ public class ClientConfigurationAdmin {
         AdminInput.required(adminFqdn, "adminFqdn");
         ClientConfiguration cfg = ClientConfiguration.findFor(clientId, adminFqdn).orElseThrow(() -> MafException.notFound(
                 "No client configuration is attached for " + clientId + " and '" + adminFqdn + "'."));
-        cfg.delete();
+        configurations.detach(cfg);
         audit.changed(AdminChange.ADMIN_CLIENT_CONFIGURATION_DELETE, Rsc.DELETED, resourceId(clientId, adminFqdn), null);
     }
 

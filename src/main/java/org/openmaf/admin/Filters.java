@@ -31,9 +31,4 @@ final class Filters {
         parameters.forEach(result::and);
         return result;
     }
-
-    /** A LIKE pattern that matches {@code value} literally somewhere in the column. */
-    static String containing(String value) {
-        return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 }

@@ -7,9 +7,11 @@ import jakarta.transaction.Transactional;
 import org.openmaf.config.MafConfig;
 import org.openmaf.keys.KeyReference;
 import org.openmaf.keys.KeyRegistration;
+import org.openmaf.keys.KeyRevocation;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientRegistration;
+import org.openmaf.registration.RegistrationService;
 
 import io.quarkus.panache.common.Sort;
 
@@ -25,6 +27,12 @@ public class RegistrationAdmin {
 
     @Inject
     AdminAudit audit;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    KeyRevocation keyRevocation;
 
     public Listing<RegistrationMessages.ClientRegistrationView> clientRegistrations(String clientId, String adminFqdn,
             Paging paging) {
@@ -43,18 +51,19 @@ public class RegistrationAdmin {
     @Transactional
     public RegistrationMessages.Revocation revokeClientRegistration(String id) {
         ClientRegistration registration = existingRegistration(id);
-        long keys = registration.endWithItsKeys();
+        long keys = keyRevocation.countOf(registration.clientId, registration.adminFqdn);
+        registrations.revoke(registration);
         audit.changed(AdminChange.ADMIN_CLIENT_REGISTRATION_REVOKE, Rsc.DELETED, registration.id,
                 "clientId=" + registration.clientId + ", adminFqdn=" + registration.adminFqdn + ", keys revoked: " + keys);
         return new RegistrationMessages.Revocation(1, keys);
     }
 
     public Listing<RegistrationMessages.KeyRegistrationView> keyRegistrations(KeyFilter filter, Paging paging) {
-        // targetIds is stored as a JSON array of strings, so a target is matched by its quoted form.
+        // One key_target row per target: an indexed lookup, and an exact match.
         Filters filters = new Filters()
                 .where("sourceId = :sourceId", "sourceId", filter.sourceId())
-                .where("cast(targetIds as String) like :target", "target",
-                        filter.targetId() == null ? null : Filters.containing("\"" + filter.targetId() + "\""))
+                .where("relativeKeyId in (select k.relativeKeyId from KeyRegistration k join k.targetIds t where t = :target)",
+                        "target", filter.targetId())
                 .where("adminFqdn = :adminFqdn", "adminFqdn", filter.adminFqdn())
                 .where("suid = :suid", "suid", filter.suid());
         return Listing.of(KeyRegistration.<KeyRegistration>find(filters.query(), Sort.by("creationTime").and("relativeKeyId"), filters.parameters()),
@@ -68,7 +77,7 @@ public class RegistrationAdmin {
     @Transactional
     public RegistrationMessages.Revocation revokeKey(String reference) {
         KeyRegistration key = existingKey(reference);
-        key.delete();
+        keyRevocation.revoke(key);
         audit.changed(AdminChange.ADMIN_KEY_REVOKE, Rsc.DELETED, key.relativeKeyId, "sourceId=" + key.sourceId);
         return new RegistrationMessages.Revocation(0, 1);
     }
@@ -77,10 +86,7 @@ public class RegistrationAdmin {
     @Transactional
     public RegistrationMessages.Revocation revokeKeysOf(String sourceId, String adminFqdn) {
         AdminInput.clientId(sourceId, "sourceId");
-        Filters filters = new Filters()
-                .where("sourceId = :sourceId", "sourceId", sourceId)
-                .where("adminFqdn = :adminFqdn", "adminFqdn", adminFqdn);
-        long keys = KeyRegistration.delete(filters.query(), filters.parameters());
+        long keys = keyRevocation.revokeAllOf(sourceId, adminFqdn);
         audit.changed(AdminChange.ADMIN_CLIENT_KEYS_REVOKE, Rsc.DELETED, sourceId,
                 (adminFqdn == null ? "all stakeholders" : "adminFqdn=" + adminFqdn) + ", keys revoked: " + keys);
         return new RegistrationMessages.Revocation(0, keys);

@@ -1,20 +1,19 @@
 package org.openmaf.admin;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.openmaf.keys.KeyRegistration;
+import org.openmaf.keys.KeyRevocation;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientConfiguration;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
-import org.openmaf.time.MafClock;
+import org.openmaf.registration.StakeholderDirectory;
 
 import io.quarkus.panache.common.Sort;
 
@@ -30,7 +29,10 @@ public class StakeholderAdmin {
     static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(7);
 
     @Inject
-    MafClock clock;
+    StakeholderDirectory directory;
+
+    @Inject
+    KeyRevocation keyRevocation;
 
     @Inject
     AdminAudit audit;
@@ -54,16 +56,7 @@ public class StakeholderAdmin {
         if (Stakeholder.findByIdOptional(adminFqdn).isPresent()) {
             throw MafException.conflict("The stakeholder '" + adminFqdn + "' exists already; change it with PUT.");
         }
-        Instant now = clock.now();
-        Stakeholder stakeholder = new Stakeholder();
-        stakeholder.adminFqdn = adminFqdn;
-        stakeholder.authorizedClients = patterns;
-        stakeholder.maxRegistrationLifetimeSeconds = registrations.toSeconds();
-        stakeholder.maxKeyLifetimeSeconds = keys.toSeconds();
-        stakeholder.managedBy = Stakeholder.MANAGED_BY_ADMIN;
-        stakeholder.createdAt = now;
-        stakeholder.updatedAt = now;
-        stakeholder.persist();
+        Stakeholder stakeholder = directory.add(adminFqdn, patterns, registrations, keys);
         audit.changed(AdminChange.ADMIN_STAKEHOLDER_CREATE, Rsc.CREATED, adminFqdn, describe(stakeholder));
         return StakeholderMessages.View.of(stakeholder);
     }
@@ -75,32 +68,23 @@ public class StakeholderAdmin {
             throw MafException.badRequest("An update needs authorizedClients, maxRegistrationLifetime or maxKeyLifetime.");
         }
         Stakeholder stakeholder = adminManaged(adminFqdn);
-        if (request.authorizedClients() != null) {
-            stakeholder.authorizedClients = AdminInput.clientPatterns(request.authorizedClients(), "authorizedClients");
-        }
-        if (request.maxRegistrationLifetime() != null) {
-            stakeholder.maxRegistrationLifetimeSeconds =
-                    AdminInput.lifetime(request.maxRegistrationLifetime(), "maxRegistrationLifetime").toSeconds();
-        }
-        if (request.maxKeyLifetime() != null) {
-            stakeholder.maxKeyLifetimeSeconds = AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime").toSeconds();
-        }
-        stakeholder.updatedAt = clock.now();
+        directory.change(stakeholder,
+                request.authorizedClients() == null ? null : AdminInput.clientPatterns(request.authorizedClients(), "authorizedClients"),
+                request.maxRegistrationLifetime() == null ? null
+                        : AdminInput.lifetime(request.maxRegistrationLifetime(), "maxRegistrationLifetime"),
+                request.maxKeyLifetime() == null ? null : AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime"));
         audit.changed(AdminChange.ADMIN_STAKEHOLDER_UPDATE, Rsc.UPDATED, adminFqdn, describe(stakeholder));
         return StakeholderMessages.View.of(stakeholder);
     }
 
-    /**
-     * The stakeholder goes, and with it everything that only existed for it: its clients' registrations, the keys
-     * registered under it and the client configurations attached for it.
-     */
+    /** The stakeholder goes, and with it what existed only for it ({@link StakeholderDirectory#remove}). */
     @Transactional
     public void delete(String adminFqdn) {
         Stakeholder stakeholder = adminManaged(adminFqdn);
-        long keys = KeyRegistration.delete("adminFqdn", adminFqdn);
-        long registrations = ClientRegistration.delete("adminFqdn", adminFqdn);
-        long configurations = ClientConfiguration.delete("adminFqdn", adminFqdn);
-        stakeholder.delete();
+        long registrations = ClientRegistration.count("adminFqdn", adminFqdn);
+        long configurations = ClientConfiguration.count("adminFqdn", adminFqdn);
+        long keys = keyRevocation.countUnder(adminFqdn);
+        directory.remove(stakeholder);
         audit.changed(AdminChange.ADMIN_STAKEHOLDER_DELETE, Rsc.DELETED, adminFqdn, "removed " + registrations
                 + " registration(s), " + keys + " key(s), " + configurations + " client configuration(s)");
     }

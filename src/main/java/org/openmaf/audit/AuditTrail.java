@@ -1,10 +1,11 @@
 package org.openmaf.audit;
 
+import java.time.InstantSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.openmaf.time.MafClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -20,7 +21,7 @@ public class AuditTrail {
     static final int MAX_DETAIL = 1024;
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordInCurrentTransaction(AuditEntry entry) {
@@ -33,7 +34,7 @@ public class AuditTrail {
 
     private AuditRecord toRecord(AuditEntry entry) {
         AuditRecord record = new AuditRecord();
-        record.occurredAt = clock.now();
+        record.occurredAt = clock.instant();
         record.requestId = entry.requestId();
         record.actor = entry.actor();
         record.actorKind = entry.actorKind();

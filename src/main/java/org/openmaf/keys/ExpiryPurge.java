@@ -1,5 +1,7 @@
 package org.openmaf.keys;
 
+import java.time.InstantSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,14 +11,14 @@ import org.openmaf.audit.AuditEntry;
 import org.openmaf.audit.AuditRecord;
 import org.openmaf.audit.AuditTrail;
 import org.openmaf.onem2m.Rsc;
-import org.openmaf.registration.ClientRegistration;
-import org.openmaf.time.MafClock;
+import org.openmaf.registration.RegistrationService;
 
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Deletes expired client and key registrations. Correctness does not depend on it (queries already treat expired
- * records as absent); it keeps expired key ciphertexts from lingering.
+ * Deletes expired key and client registrations. Correctness does not depend on it (queries already treat expired
+ * records, and keys whose source's registration expired, as absent); it keeps expired key ciphertexts from lingering.
+ * Each package deletes its own records: the keys here, the registrations in {@link RegistrationService}.
  */
 @ApplicationScoped
 public class ExpiryPurge {
@@ -24,7 +26,13 @@ public class ExpiryPurge {
     private static final Logger LOG = Logger.getLogger(ExpiryPurge.class);
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
+
+    @Inject
+    KeyRevocation keys;
+
+    @Inject
+    RegistrationService registrations;
 
     @Inject
     AuditTrail audit;
@@ -32,13 +40,13 @@ public class ExpiryPurge {
     @Scheduled(every = "${maf.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void purge() {
-        var now = clock.now();
-        long keys = KeyRegistration.delete("expirationTime <= ?1", now);
-        long registrations = ClientRegistration.delete("expirationTime <= ?1", now);
-        if (keys + registrations > 0) {
-            LOG.infof("Purged %d expired key registrations and %d expired client registrations", keys, registrations);
+        var now = clock.instant();
+        long purgedKeys = keys.purgeExpired(now);
+        long purgedRegistrations = registrations.purgeExpired(now);
+        if (purgedKeys + purgedRegistrations > 0) {
+            LOG.infof("Purged %d expired key registrations and %d expired client registrations", purgedKeys, purgedRegistrations);
             audit.recordInCurrentTransaction(new AuditEntry(null, "expiry-purge", AuditRecord.ActorKind.SYSTEM, "EXPIRY_PURGE",
-                    null, Rsc.DELETED.code(), keys + " key registrations, " + registrations + " client registrations"));
+                    null, Rsc.DELETED.code(), purgedKeys + " key registrations, " + purgedRegistrations + " client registrations"));
         }
     }
 }

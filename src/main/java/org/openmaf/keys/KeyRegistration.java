@@ -1,13 +1,19 @@
 package org.openmaf.keys;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.openmaf.crypto.SealedKey;
@@ -37,9 +43,15 @@ public class KeyRegistration extends PanacheEntityBase {
     @Column(name = "suid", nullable = false)
     public int suid;
 
-    @Column(name = "target_ids", nullable = false)
-    @Convert(converter = StringListColumn.class)
-    public List<String> targetIds;
+    /**
+     * One key_target row per target, in the order given, so "keys targeting X" is an indexed query ({@link #targets})
+     * rather than a text search. On the wire it is still the targetIDs list.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "key_target", joinColumns = @JoinColumn(name = "relative_key_id"))
+    @OrderColumn(name = "target_index")
+    @Column(name = "target_id", nullable = false)
+    public List<String> targetIds = new ArrayList<>();
 
     @Column(name = "labels")
     @Convert(converter = StringListColumn.class)
@@ -74,6 +86,18 @@ public class KeyRegistration extends PanacheEntityBase {
         kekId = sealed.kekId();
         keyNonce = sealed.nonce();
         keyCiphertext = sealed.ciphertext();
+    }
+
+    void target(List<String> targets) {
+        targetIds.clear();
+        targetIds.addAll(targets);
+    }
+
+    /** Whether the caller is among the key's targetIDs; answered from the key_target index. */
+    public static boolean targets(String relativeKeyId, String targetId) {
+        return getEntityManager().createQuery("select count(t) from KeyRegistration k join k.targetIds t"
+                + " where k.relativeKeyId = :key and t = :target", Long.class)
+                .setParameter("key", relativeKeyId).setParameter("target", targetId).getSingleResult() > 0;
     }
 
     /** Expired keys behave as absent from the instant they expire, whether purged yet or not. */

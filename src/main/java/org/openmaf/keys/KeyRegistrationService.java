@@ -2,6 +2,7 @@ package org.openmaf.keys;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.openmaf.wire.MafNames;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
 import org.openmaf.registration.StakeholderDirectory;
-import org.openmaf.time.MafClock;
 import org.openmaf.wire.ClientId;
 import org.openmaf.wire.KeyIdentifier;
 
@@ -39,7 +39,7 @@ public class KeyRegistrationService {
     MafConfig config;
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     StakeholderDirectory stakeholders;
@@ -65,7 +65,7 @@ public class KeyRegistrationService {
         int suid = Suid.accepted(request.suid(), RESOURCE);
         List<String> targets = targetIds(Attributes.required(request.targetIds(), RESOURCE, MafNames.TARGET_IDS), suid);
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         byte[] selfGenerated = request.keyValue() == null ? null : selfGeneratedKey(request.keyValue());
@@ -91,7 +91,7 @@ public class KeyRegistrationService {
         key.sourceId = sourceId;
         key.adminFqdn = adminFqdn;
         key.suid = suid;
-        key.targetIds = targets;
+        key.target(targets);
         key.labels = labels;
         key.expirationTime = Attributes.capped(request.expirationTime(), now.plus(stakeholder.maxKeyLifetime()));
         key.creationTime = now;
@@ -116,8 +116,8 @@ public class KeyRegistrationService {
     @AuditedProcedure(Procedure.KEY_RETRIEVAL)
     public Retrieved retrieve(@Actor String callerId, @Addressed String reference) {
         KeyRegistration key = valid(reference);
-        if (key.targetIds.contains(callerId)) {
-            if (ClientRegistration.findValidFor(callerId, key.adminFqdn, clock.now()).isEmpty()) {
+        if (KeyRegistration.targets(key.relativeKeyId, callerId)) {
+            if (ClientRegistration.findValidFor(callerId, key.adminFqdn, clock.instant()).isEmpty()) {
                 throw MafException.noPrivilege(callerId + " is a target of this key but holds no valid registration for '"
                         + key.adminFqdn + "'; register first (POST " + MafNames.CLIENT_REGS + ").");
             }
@@ -140,12 +140,12 @@ public class KeyRegistrationService {
             throw MafException.badRequest(RESOURCE + ": an update needs expirationTime, labels or targetIDs.");
         }
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         KeyRegistration key = ownedBySource(callerId, reference);
         if (request.targetIds() != null) {
-            key.targetIds = targetIds(request.targetIds(), key.suid);
+            key.target(targetIds(request.targetIds(), key.suid));
         }
         if (request.expirationTime() != null) {
             Stakeholder stakeholder = sourceRegisteredFor(callerId, key.adminFqdn, now);
@@ -168,10 +168,18 @@ public class KeyRegistrationService {
         audit.succeeded(key.relativeKeyId);
     }
 
+    /**
+     * A key is valid while it has not expired and its source still holds a valid registration for the key's
+     * stakeholder (contract section 7): a registration that expired is absent at once, before the purge deletes it
+     * and, by the schema's cascade, its keys.
+     */
     private KeyRegistration valid(String reference) {
         String relativeKeyId = KeyReference.relativeKeyId(reference, config.fqdn());
-        return KeyRegistration.findValid(relativeKeyId, clock.now()).orElseThrow(() -> MafException.notFound(
-                "No key is registered as " + relativeKeyId + " (it may have expired or been de-registered)."));
+        Instant now = clock.instant();
+        return KeyRegistration.findValid(relativeKeyId, now)
+                .filter(key -> ClientRegistration.findValidFor(key.sourceId, key.adminFqdn, now).isPresent())
+                .orElseThrow(() -> MafException.notFound("No key is registered as " + relativeKeyId
+                        + " (it may have expired or been de-registered, or its source's registration ended)."));
     }
 
     private KeyRegistration ownedBySource(String callerId, String reference) {

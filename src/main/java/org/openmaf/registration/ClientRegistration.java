@@ -10,12 +10,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.openmaf.keys.KeyRegistration;
 import org.openmaf.onem2m.StringListColumn;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A MAF Client Registration record (TS-0003 8.8.2.3): one client, one administrating stakeholder. */
+/**
+ * A MAF Client Registration record (TS-0003 8.8.2.3): one client, one administrating stakeholder. It lives only as long
+ * as its stakeholder, and the keys its client registered for that stakeholder only as long as it: the schema cascades
+ * both (V2__ownership_and_key_targets.sql), whichever path deletes the row.
+ */
 @Entity
 @Table(name = "client_registration")
 public class ClientRegistration extends PanacheEntityBase {
@@ -42,16 +45,6 @@ public class ClientRegistration extends PanacheEntityBase {
 
     @Column(name = "last_modified_time", nullable = false)
     public Instant lastModifiedTime;
-
-    /**
-     * Ends this registration (TS-0003 8.8.2.6, or an operator's revocation). The client ceases to use the MAF for this
-     * stakeholder, so the keys it registered for the stakeholder stop being distributed too. Returns how many keys.
-     */
-    public long endWithItsKeys() {
-        long keys = KeyRegistration.delete("sourceId = ?1 and adminFqdn = ?2", clientId, adminFqdn);
-        delete();
-        return keys;
-    }
 
     /** Expired records behave as absent from the instant they expire, whether purged yet or not. */
     public static Optional<ClientRegistration> findValid(String id, Instant now) {

@@ -2,6 +2,7 @@ package org.openmaf.registration;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.wire.MafNames;
-import org.openmaf.time.MafClock;
 
 /** MAF Client Registration and its retrieve, configuration retrieval, update and de-registration (TS-0003 8.8.2.3-6). */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class RegistrationService {
     MafConfig config;
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
     @Inject
     ProcedureAudit audit;
@@ -45,7 +45,7 @@ public class RegistrationService {
     public ClientRegistration register(@Actor String clientId, ClientRegMessages.Create request) {
         String adminFqdn = Attributes.required(request.adminFqdn(), RESOURCE, MafNames.ADMIN_FQDN);
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         Stakeholder stakeholder = stakeholders.authorizing(adminFqdn, clientId);
@@ -102,7 +102,7 @@ public class RegistrationService {
             throw MafException.badRequest(RESOURCE + ": an update needs expirationTime or labels.");
         }
         Attributes.mafFqdn(request.mafFqdn(), config.fqdn(), RESOURCE);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         ClientRegistration registration = owned(clientId, registrationId);
@@ -118,18 +118,40 @@ public class RegistrationService {
         return registration;
     }
 
-    /** 8.8.2.6; see {@link ClientRegistration#endWithItsKeys()}. */
+    /** 8.8.2.6. The client ceases to use the MAF for this stakeholder; see {@link #end}. */
     @Transactional
     @AuditedProcedure(Procedure.CLIENT_DEREGISTRATION)
     public void deregister(@Actor String clientId, @Addressed String registrationId) {
         ClientRegistration registration = owned(clientId, registrationId);
-        registration.endWithItsKeys();
+        end(registration);
         audit.succeeded(registration.id);
+    }
+
+    /** An operator's revocation: a de-registration the client did not ask for, ending the same way. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revoke(ClientRegistration registration) {
+        end(registration);
+    }
+
+    /** Expired registrations; their keys go with them (the schema cascades). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long purgeExpired(Instant now) {
+        return ClientRegistration.delete("expirationTime <= ?1", now);
+    }
+
+    /**
+     * Ends a registration, however it ends. The keys its client registered for the stakeholder stop being distributed
+     * too: the schema deletes them with the row (key_registration references client_registration ON DELETE CASCADE),
+     * so this package needs to know nothing of keys.
+     */
+    private static void end(ClientRegistration registration) {
+        registration.delete();
+        ClientRegistration.flush();
     }
 
     /** The caller's own valid registration: unknown or expired 4004, someone else's 4103. */
     private ClientRegistration owned(String clientId, String registrationId) {
-        ClientRegistration registration = ClientRegistration.findValid(registrationId, clock.now())
+        ClientRegistration registration = ClientRegistration.findValid(registrationId, clock.instant())
                 .orElseThrow(() -> MafException.notFound("No MAF Client Registration '" + registrationId
                         + "' exists (it may have expired or been de-registered)."));
         if (!registration.clientId.equals(clientId)) {

@@ -1,5 +1,8 @@
 package org.openmaf.registration;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.MafException;
-import org.openmaf.time.MafClock;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -29,29 +31,88 @@ public class StakeholderDirectory {
     MafConfig config;
 
     @Inject
-    MafClock clock;
+    InstantSource clock;
 
+    /**
+     * Writes the configured stakeholders, and removes those that came from configuration and are configured no longer.
+     * Removal is by the same rule as the admin API's ({@link #remove}): the stakeholder's registrations, their keys and
+     * its client configurations go too. Configuration is the source of truth for these stakeholders, and a key must
+     * never stay served for a stakeholder the MAF no longer serves; keeping the data disabled until the stakeholder
+     * returns would survive a typo, but would also keep key material for a relationship the operator ended. The
+     * start-up log names every stakeholder it removes.
+     */
     @Transactional
     void applyConfiguration(@Observes StartupEvent start) {
-        Map<String, MafConfig.Stakeholder> configured = config.stakeholders();
+        apply(config.stakeholders());
+    }
+
+    /** The start-up step, callable with any configuration (tests prove a changed configuration this way). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(Map<String, MafConfig.Stakeholder> configured) {
         configured.forEach((adminFqdn, settings) -> {
-            Stakeholder stakeholder = Stakeholder.<Stakeholder>findByIdOptional(adminFqdn).orElseGet(() -> {
+            Stakeholder stakeholder = find(adminFqdn).orElseGet(() -> {
                 Stakeholder created = new Stakeholder();
                 created.adminFqdn = adminFqdn;
-                created.createdAt = clock.now();
+                created.createdAt = clock.instant();
                 return created;
             });
             stakeholder.authorizedClients = List.copyOf(settings.authorizedClients());
             stakeholder.maxRegistrationLifetimeSeconds = settings.maxRegistrationLifetime().toSeconds();
             stakeholder.maxKeyLifetimeSeconds = settings.maxKeyLifetime().toSeconds();
             stakeholder.managedBy = Stakeholder.MANAGED_BY_CONFIG;
-            stakeholder.updatedAt = clock.now();
+            stakeholder.updatedAt = clock.instant();
             stakeholder.persist();
         });
-        long removed = Stakeholder.delete("managedBy = ?1 and adminFqdn not in ?2", Stakeholder.MANAGED_BY_CONFIG,
-                configured.isEmpty() ? List.of("") : List.copyOf(configured.keySet()));
-        LOG.infof("Stakeholders from configuration: %s%s", configured.keySet(),
-                removed > 0 ? " (" + removed + " no longer configured, removed)" : "");
+        List<Stakeholder> unconfigured = Stakeholder.<Stakeholder>list("managedBy", Stakeholder.MANAGED_BY_CONFIG).stream()
+                .filter(stakeholder -> !configured.containsKey(stakeholder.adminFqdn)).toList();
+        unconfigured.forEach(this::remove);
+        LOG.infof("Stakeholders from configuration: %s%s", configured.keySet(), unconfigured.isEmpty() ? ""
+                : " (no longer configured, removed with their registrations, keys and client configurations: "
+                        + unconfigured.stream().map(stakeholder -> stakeholder.adminFqdn).toList() + ")");
+    }
+
+    /** A stakeholder an operator adds at run time (admin API). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stakeholder add(String adminFqdn, List<String> authorizedClients, Duration maxRegistrationLifetime,
+            Duration maxKeyLifetime) {
+        Instant now = clock.instant();
+        Stakeholder stakeholder = new Stakeholder();
+        stakeholder.adminFqdn = adminFqdn;
+        stakeholder.authorizedClients = List.copyOf(authorizedClients);
+        stakeholder.maxRegistrationLifetimeSeconds = maxRegistrationLifetime.toSeconds();
+        stakeholder.maxKeyLifetimeSeconds = maxKeyLifetime.toSeconds();
+        stakeholder.managedBy = Stakeholder.MANAGED_BY_ADMIN;
+        stakeholder.createdAt = now;
+        stakeholder.updatedAt = now;
+        stakeholder.persist();
+        return stakeholder;
+    }
+
+    /** Changes what is given (null: unchanged). Tighter limits apply to registrations and keys from their next update. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void change(Stakeholder stakeholder, List<String> authorizedClients, Duration maxRegistrationLifetime,
+            Duration maxKeyLifetime) {
+        if (authorizedClients != null) {
+            stakeholder.authorizedClients = List.copyOf(authorizedClients);
+        }
+        if (maxRegistrationLifetime != null) {
+            stakeholder.maxRegistrationLifetimeSeconds = maxRegistrationLifetime.toSeconds();
+        }
+        if (maxKeyLifetime != null) {
+            stakeholder.maxKeyLifetimeSeconds = maxKeyLifetime.toSeconds();
+        }
+        stakeholder.updatedAt = clock.instant();
+    }
+
+    /**
+     * The one rule for what goes with a stakeholder, whoever removes it (the admin API, or configuration at start-up):
+     * its clients' registrations, the keys registered under them, and the client configurations attached for it. The
+     * schema carries the rule (ON DELETE CASCADE, V2__ownership_and_key_targets.sql), so no path can leave an orphan.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(Stakeholder stakeholder) {
+        stakeholder.delete();
+        Stakeholder.flush();
     }
 
     public Optional<Stakeholder> find(String adminFqdn) {

@@ -67,24 +67,50 @@ public final class TestDatabase {
         }
     }
 
-    /** A key row as an earlier deployment (another KEK) would have written it. */
+    /** A key row as an earlier deployment (another KEK) would have written it; its source must be registered. */
     public static void insertKey(String relativeKeyId, String sourceId, String adminFqdn, String targetId, String kekId,
             byte[] nonce, byte[] ciphertext) {
         try (Connection connection = connect(); var insert = connection.prepareStatement("insert into key_registration"
-                + " (relative_key_id, source_id, admin_fqdn, suid, target_ids, expiration_time, creation_time,"
+                + " (relative_key_id, source_id, admin_fqdn, suid, expiration_time, creation_time,"
                 + " last_modified_time, key_origin, kek_id, key_nonce, key_ciphertext)"
-                + " values (?, ?, ?, 32, ?, now() + interval '1 day', now(), now(), 'exporter', ?, ?, ?)")) {
+                + " values (?, ?, ?, 32, now() + interval '1 day', now(), now(), 'exporter', ?, ?, ?)");
+                var target = connection.prepareStatement("insert into key_target (relative_key_id, target_index, target_id)"
+                        + " values (?, 0, ?)")) {
             insert.setString(1, relativeKeyId);
             insert.setString(2, sourceId);
             insert.setString(3, adminFqdn);
-            insert.setString(4, "[\"" + targetId + "\"]");
-            insert.setString(5, kekId);
-            insert.setBytes(6, nonce);
-            insert.setBytes(7, ciphertext);
+            insert.setString(4, kekId);
+            insert.setBytes(5, nonce);
+            insert.setBytes(6, ciphertext);
             insert.executeUpdate();
+            target.setString(1, relativeKeyId);
+            target.setString(2, targetId);
+            target.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Rows a SQL query counts, e.g. orphans that no path may leave behind. */
+    public static long countWhere(String sql) {
+        try (Connection connection = connect(); var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Orphans of every kind the schema's cascades rule out; always 0 unless a constraint is missing. */
+    public static long orphans() {
+        return countWhere("select (select count(*) from client_registration r where not exists"
+                + " (select 1 from stakeholder s where s.admin_fqdn = r.admin_fqdn))"
+                + " + (select count(*) from client_configuration c where not exists"
+                + " (select 1 from stakeholder s where s.admin_fqdn = c.admin_fqdn))"
+                + " + (select count(*) from key_registration k where not exists (select 1 from client_registration r"
+                + " where r.client_id = k.source_id and r.admin_fqdn = k.admin_fqdn))"
+                + " + (select count(*) from key_target t where not exists"
+                + " (select 1 from key_registration k where k.relative_key_id = t.relative_key_id))");
     }
 
     private static void update(String sql, String parameter) {
