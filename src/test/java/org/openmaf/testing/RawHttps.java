@@ -80,19 +80,28 @@ public final class RawHttps implements AutoCloseable {
      */
     public java.time.Duration awaitClosedByServer(java.time.Duration longest) throws IOException {
         long start = System.nanoTime();
-        socket.setSoTimeout((int) longest.toMillis());
+        if (!closedByServerWithin(longest)) {
+            throw new AssertionError("the server kept the connection open for " + longest);
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Whether the server closes the connection within {@code wait}, sending nothing; fails if it sends data. */
+    public boolean closedByServerWithin(java.time.Duration wait) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
         try {
             int read = in.read();
             if (read >= 0) {
                 throw new AssertionError("the server answered instead of closing the connection: " + (char) read
                         + new String(in.readNBytes(in.available()), StandardCharsets.US_ASCII));
             }
+            return true;
         } catch (java.net.SocketTimeoutException stillOpen) {
-            throw new AssertionError("the server kept the connection open for " + longest);
+            return false;
         } catch (IOException closed) {
             // A reset or an abrupt end of the TLS stream is a close as well.
+            return true;
         }
-        return java.time.Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** The body of the last response {@link #exchange} read. */
