@@ -19,6 +19,8 @@ public interface MafConfig {
 
     Tls tls();
 
+    Http http();
+
     Crypto crypto();
 
     /** Administrating stakeholders from configuration, keyed by adminFQDN; applied to the database at start-up. */
@@ -37,6 +39,23 @@ public interface MafConfig {
 
         /** PEM file(s) of the CAs that MAF client certificates must chain to. */
         List<String> trustAnchors();
+
+        /**
+         * How many connections without a client certificate (browsers, health probes, metric scrapers) may be open at
+         * once (contract section 6); further ones are closed right after the handshake.
+         */
+        @WithDefault("100")
+        int maxUnauthenticatedConnections();
+    }
+
+    interface Http {
+        /**
+         * How long a request's headers may take to arrive: from the end of the handshake for a connection's first
+         * request, from its first byte for later ones (contract section 6). Idle time between requests is
+         * {@code quarkus.http.idle-timeout}.
+         */
+        @WithDefault("10s")
+        Duration headerTimeout();
     }
 
     interface Crypto {

@@ -19,6 +19,7 @@ public final class RawHttps implements AutoCloseable {
     private final SSLSocket socket;
     private final OutputStream out;
     private final InputStream in;
+    private String lastBody = "";
 
     private RawHttps(SSLSocket socket) throws IOException {
         this.socket = socket;
@@ -44,10 +45,68 @@ public final class RawHttps implements AutoCloseable {
         return context;
     }
 
+    /** A peer without a client certificate: it trusts the test CA and has no key of its own. */
+    public static SSLContext contextWithoutCertificate() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (var stream = java.nio.file.Files.newInputStream(TestPki.truststore())) {
+            trust.load(stream, TestPki.PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
     public static RawHttps open(SSLContext context) throws IOException {
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", MafClients.port());
+        return open(context, MafClients.port());
+    }
+
+    public static RawHttps open(SSLContext context, int port) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port);
         socket.startHandshake();
         return new RawHttps(socket);
+    }
+
+    /** Writes bytes as they are, for requests sent piece by piece. */
+    public void send(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /**
+     * Waits, sending nothing, until the server closes the connection; returns how long that took. Fails if the server
+     * sends data instead, or keeps the connection open for {@code longest}.
+     */
+    public java.time.Duration awaitClosedByServer(java.time.Duration longest) throws IOException {
+        long start = System.nanoTime();
+        if (!closedByServerWithin(longest)) {
+            throw new AssertionError("the server kept the connection open for " + longest);
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Whether the server closes the connection within {@code wait}, sending nothing; fails if it sends data. */
+    public boolean closedByServerWithin(java.time.Duration wait) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            int read = in.read();
+            if (read >= 0) {
+                throw new AssertionError("the server answered instead of closing the connection: " + (char) read
+                        + new String(in.readNBytes(in.available()), StandardCharsets.US_ASCII));
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException closed) {
+            // A reset or an abrupt end of the TLS stream is a close as well.
+            return true;
+        }
+    }
+
+    /** The body of the last response {@link #exchange} read. */
+    public String lastBody() {
+        return lastBody;
     }
 
     /** Sends one request and returns the status code; the body is read and discarded. */
@@ -65,7 +124,7 @@ public final class RawHttps implements AutoCloseable {
                 length = Integer.parseInt(header.substring(15).strip());
             }
         }
-        in.readNBytes(length);
+        lastBody = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         return Integer.parseInt(status.split(" ")[1]);
     }
 
