@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.openmaf.audit.ProcedureAudit;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.Attributes;
@@ -62,7 +63,10 @@ public class RegistrationService {
         registration.lastModifiedTime = now;
         try {
             registration.persistAndFlush();
-        } catch (PersistenceException concurrentTwin) {
+        } catch (PersistenceException e) {
+            if (!isUniqueViolation(e)) {
+                throw e; // the store failed: a server fault (5000), not a conflict
+            }
             throw MafException.conflict(clientId + " registered for '" + adminFqdn + "' concurrently; retrieve or"
                     + " update that registration.");
         }
@@ -135,5 +139,15 @@ public class RegistrationService {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** A concurrent twin shows as the unique constraint on (client, stakeholder); anything else is not a conflict. */
+    private static boolean isUniqueViolation(PersistenceException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
