@@ -111,10 +111,11 @@ public enum ServerFault {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < path.length() && out.length() < LOGGED_PATH_LENGTH; i++) {
-            char c = path.charAt(i);
+        int next = 0;
+        for (; next < path.length() && out.length() < LOGGED_PATH_LENGTH; next++) {
+            char c = path.charAt(next);
             out.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c));
         }
-        return path.length() > LOGGED_PATH_LENGTH ? out + "..." : out.toString();
+        return next < path.length() ? out + "..." : out.toString();
     }
 }
