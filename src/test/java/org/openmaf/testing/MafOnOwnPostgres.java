@@ -1,6 +1,9 @@
 package org.openmaf.testing;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -17,13 +20,17 @@ public final class MafOnOwnPostgres implements AutoCloseable {
     private final int port;
     private MafProcess maf;
 
-    private MafOnOwnPostgres(OwnPostgres postgres, Map<String, String> settings, int port) {
+    private final String name;
+
+    private MafOnOwnPostgres(String name, OwnPostgres postgres, Map<String, String> settings, int port) {
+        this.name = name;
         this.postgres = postgres;
         this.settings = settings;
         this.port = port;
     }
 
     public static MafOnOwnPostgres start(String name) throws Exception {
+        Files.deleteIfExists(Path.of("target", name + "-maf.log"));
         OwnPostgres postgres = OwnPostgres.start(name);
         try {
             postgres.createDatabase(DATABASE);
@@ -32,7 +39,7 @@ public final class MafOnOwnPostgres implements AutoCloseable {
             Map<String, String> settings = MafProcess.testSettings(port, postgres.jdbcUrl(DATABASE), postgres.user());
             settings.put("mp.jwt.verify.publickey.location", AdminTokens.publicKey().toString());
             settings.put("mp.jwt.verify.issuer", AdminTokens.ISSUER);
-            MafOnOwnPostgres running = new MafOnOwnPostgres(postgres, settings, port);
+            MafOnOwnPostgres running = new MafOnOwnPostgres(name, postgres, settings, port);
             running.startMaf();
             return running;
         } catch (Exception | AssertionError e) {
@@ -43,6 +50,7 @@ public final class MafOnOwnPostgres implements AutoCloseable {
 
     /** Starts the MAF (again, after {@link MafProcess#kill()}) on the same database and port. */
     public void startMaf() throws IOException, InterruptedException {
+        keepLog();
         MafProcess started = MafProcess.maf(settings);
         try {
             started.awaitLine("Listening on", START_SECONDS);
@@ -70,11 +78,20 @@ public final class MafOnOwnPostgres implements AutoCloseable {
         return "https://localhost:" + port;
     }
 
+    /** The MAF's output so far goes to target/NAME-maf.log (appended across restarts), for a look after the test. */
+    private void keepLog() throws IOException {
+        if (maf != null) {
+            Files.writeString(Path.of("target", name + "-maf.log"), maf.output(), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         try {
             if (maf != null) {
                 maf.close();
+                keepLog();
             }
         } finally {
             postgres.close();
