@@ -82,6 +82,7 @@ class MafCrashIT {
                         refusals.add(refused.getMessage()); // the MAF answered, but not 2001, or not as the contract says
                     } catch (IOException connectionLost) {
                         cutOff.incrementAndGet(); // the MAF died under this request, or was not there
+                        pause();
                     } finally {
                         inFlight.decrementAndGet();
                     }
@@ -124,6 +125,14 @@ class MafCrashIT {
         System.out.printf("MafCrashIT: SIGKILL with %d registrations in flight; %d keys acknowledged with 2001 (%d when the"
                 + " kill was sent), all %d retrieved after the restart with the Kc the source derived; %d attempts"
                 + " cut off or finding no MAF%n", inFlightAtKill, acknowledged.size(), acknowledgedAtKill, acknowledged.size(), cutOff.get());
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(20); // no point hammering a dead port
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static MafClientSettings settings(Client client) {
