@@ -51,7 +51,9 @@ public class RegistrationService {
             throw MafException.conflict(clientId + " is already registered for '" + adminFqdn + "' as "
                     + MafNames.CLIENT_REGS + "/" + existing.id + "; update or de-register that registration.");
         });
-        ClientRegistration.delete("clientId = ?1 and adminFqdn = ?2", clientId, adminFqdn); // an expired one, not yet purged
+        // An expired one, not yet purged. Only an expired one: a twin request that committed since the check above
+        // holds a valid registration, which must stand (this request then meets the unique constraint: 409).
+        ClientRegistration.delete("clientId = ?1 and adminFqdn = ?2 and expirationTime <= ?3", clientId, adminFqdn, now);
 
         ClientRegistration registration = new ClientRegistration();
         registration.id = newRegistrationId();
