@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
 import org.openmaf.wire.MafNames;
 import org.openmaf.onem2m.RefusalListener;
 import org.openmaf.onem2m.Rsc;
@@ -18,6 +19,8 @@ import io.quarkus.runtime.BlockingOperationControl;
  */
 @ApplicationScoped
 public class BindingRefusalAudit implements RefusalListener {
+
+    private static final Logger LOG = Logger.getLogger(BindingRefusalAudit.class);
 
     /** The resource_id column's width; a client's path must not be able to make the audit fail. */
     static final int MAX_PATH = 512;
@@ -44,8 +47,16 @@ public class BindingRefusalAudit implements RefusalListener {
         if (BlockingOperationControl.isBlockingAllowed()) {
             trail.recordSeparately(entry);
         } else {
-            // Refused before leaving the I/O thread (e.g. an unknown method): record off the event loop.
-            executor.execute(() -> trail.recordSeparately(entry));
+            // Refused before leaving the I/O thread (e.g. an unknown method): record off the event loop. The answer has
+            // gone by then, so a store fault can only be logged, once and without a stack.
+            executor.execute(() -> {
+                try {
+                    trail.recordSeparately(entry);
+                } catch (RuntimeException storeFault) {
+                    LOG.warnf("Request %s: the refusal (%d) could not be audited: %s", entry.requestId(), rsc.code(),
+                            storeFault.getClass().getName());
+                }
+            });
         }
     }
 }

@@ -11,6 +11,7 @@ import org.openmaf.audit.AuditEntry;
 import org.openmaf.audit.AuditRecord;
 import org.openmaf.audit.AuditTrail;
 import org.openmaf.onem2m.Rsc;
+import org.openmaf.onem2m.ServerFault;
 import org.openmaf.registration.RegistrationService;
 
 import io.quarkus.scheduler.Scheduled;
@@ -37,7 +38,20 @@ public class ExpiryPurge {
     @Inject
     AuditTrail audit;
 
+    /** A purge that fails (the database is down) is tried again next interval; one log line, not a stack a minute. */
     @Scheduled(every = "${maf.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            if (ServerFault.of(e) == ServerFault.STORE_UNAVAILABLE) {
+                LOG.warnf("Expiry purge skipped, the MAF's store is unavailable: %s", e.getClass().getName());
+            } else {
+                LOG.error("Expiry purge failed", e);
+            }
+        }
+    }
+
     @Transactional
     public void purge() {
         var now = clock.instant();

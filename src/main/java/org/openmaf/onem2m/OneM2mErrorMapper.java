@@ -7,7 +7,6 @@ import org.openmaf.wire.MafNames;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.NotAcceptableException;
@@ -20,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.vertx.core.http.HttpServerRequest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,11 +39,12 @@ public class OneM2mErrorMapper {
     private static final Logger LOG = Logger.getLogger(OneM2mErrorMapper.class);
 
     private final RefusalListener refusals;
-
+    private final RequestIdentifier requestId;
     private final HttpServerRequest request;
 
-    public OneM2mErrorMapper(RefusalListener refusals, HttpServerRequest request) {
+    public OneM2mErrorMapper(RefusalListener refusals, RequestIdentifier requestId, HttpServerRequest request) {
         this.refusals = refusals;
+        this.requestId = requestId;
         this.request = request;
     }
 
@@ -149,18 +151,34 @@ public class OneM2mErrorMapper {
         return respond(rsc, "The request cannot be processed (HTTP " + status + ").");
     }
 
+    /**
+     * Whatever else went wrong was the MAF's fault (contract section 6): 500 / 5000 with {@code Retry-After}, logged once.
+     * Refusal audit is skipped when the store is what failed (it could not be written, and trying would only make the
+     * client wait for the pool a second time); the log line stands in for it.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        String reference = OneM2mHeaders.generatedRequestId();
-        // The cause's class and message go to the log only; the client gets a reference to quote to the operator.
-        LOG.errorf("Internal error %s: %s: %s", reference, e.getClass().getName(), Objects.toString(e.getMessage(), ""));
-        LOG.debugf(e, "Internal error %s", reference);
-        return respond(Rsc.INTERNAL_SERVER_ERROR, "The MAF failed to process the request; quote reference " + reference
-                + " to its operator.");
+        ServerFault fault = ServerFault.of(e);
+        fault.log(e, requestId.value(), request.method().name(), request.path());
+        if (fault == ServerFault.INTERNAL) {
+            try {
+                refusals.refused(request.method().name(), request.path(), Rsc.INTERNAL_SERVER_ERROR, fault.message());
+            } catch (RuntimeException auditFailure) {
+                LOG.debugf(auditFailure, "Request %s: the internal fault could not be audited", requestId.value());
+            }
+        }
+        return OneM2mResponses.serverFault(fault);
     }
 
+    /** A refusal stands only if it can be audited: audit that cannot be written stops the procedure (fail closed). */
     private Response respond(Rsc rsc, String message) {
-        refusals.refused(request.method().name(), request.path(), rsc, message);
+        try {
+            refusals.refused(request.method().name(), request.path(), rsc, message);
+        } catch (RuntimeException auditFailure) {
+            ServerFault fault = ServerFault.of(auditFailure);
+            fault.log(auditFailure, requestId.value(), request.method().name(), request.path());
+            return OneM2mResponses.serverFault(fault);
+        }
         return OneM2mResponses.error(rsc, message);
     }
 

@@ -14,6 +14,7 @@ import org.openmaf.audit.AuditedProcedure;
 import org.openmaf.audit.AuditedProcedure.Actor;
 import org.openmaf.audit.AuditedProcedure.Addressed;
 import org.openmaf.audit.Procedure;
+import org.hibernate.exception.ConstraintViolationException;
 import org.openmaf.audit.ProcedureAudit;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.Attributes;
@@ -54,7 +55,9 @@ public class RegistrationService {
             throw MafException.conflict(clientId + " is already registered for '" + adminFqdn + "' as "
                     + MafNames.CLIENT_REGS + "/" + existing.id + "; update or de-register that registration.");
         });
-        ClientRegistration.delete("clientId = ?1 and adminFqdn = ?2", clientId, adminFqdn); // an expired one, not yet purged
+        // An expired one, not yet purged. Only an expired one: a twin request that committed since the check above
+        // holds a valid registration, which must stand (this request then meets the unique constraint: 409).
+        ClientRegistration.delete("clientId = ?1 and adminFqdn = ?2 and expirationTime <= ?3", clientId, adminFqdn, now);
 
         ClientRegistration registration = new ClientRegistration();
         registration.id = newRegistrationId();
@@ -66,7 +69,10 @@ public class RegistrationService {
         registration.lastModifiedTime = now;
         try {
             registration.persistAndFlush();
-        } catch (PersistenceException concurrentTwin) {
+        } catch (PersistenceException e) {
+            if (!isUniqueViolation(e)) {
+                throw e; // the store failed: a server fault (5000), not a conflict
+            }
             throw MafException.conflict(clientId + " registered for '" + adminFqdn + "' concurrently; retrieve or"
                     + " update that registration.");
         }
@@ -165,5 +171,15 @@ public class RegistrationService {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** A concurrent twin shows as the unique constraint on (client, stakeholder); anything else is not a conflict. */
+    private static boolean isUniqueViolation(PersistenceException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -46,8 +46,13 @@ public final class MafProcess implements AutoCloseable {
 
     /** The complete settings of a MAF on the test PKI and test database, listening on {@code port}. */
     public static Map<String, String> testSettings(int port) {
-        TestPki.ensure();
         TestDatabase.ensure();
+        return testSettings(port, TestDatabase.jdbcUrl(), TestDatabase.USER);
+    }
+
+    /** The complete settings of a MAF on the test PKI and the given PostgreSQL database, listening on {@code port}. */
+    public static Map<String, String> testSettings(int port, String jdbcUrl, String databaseUser) {
+        TestPki.ensure();
         return new java.util.HashMap<>(Map.of(
                 "maf.fqdn", MafTestEnvironment.MAF_FQDN,
                 "maf.tls.server-cert", TestPki.serverCertificate().toString(),
@@ -55,8 +60,8 @@ public final class MafProcess implements AutoCloseable {
                 "maf.tls.trust-anchors", TestPki.caCertificate().toString(),
                 "maf.crypto.kek", MafTestEnvironment.TEST_KEK,
                 "maf.stakeholders.\"" + MafTestEnvironment.ADMIN_FQDN + "\".authorized-clients", "//" + TestPki.SP + "/*",
-                "quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl(),
-                "quarkus.datasource.username", TestDatabase.USER,
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", databaseUser,
                 "quarkus.http.ssl-port", String.valueOf(port)));
     }
 
@@ -70,7 +75,7 @@ public final class MafProcess implements AutoCloseable {
     public String awaitLine(String text, long seconds) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            output.append(line).append('\n');
+            append(line);
             if (line.contains(text)) {
                 return line;
             }
@@ -78,20 +83,57 @@ public final class MafProcess implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("no line with '" + text + "' within " + seconds + " s:\n" + output);
+        throw new AssertionError("no line with '" + text + "' within " + seconds + " s:\n" + output());
+    }
+
+    /**
+     * Keeps reading the process's output in the background (after {@link #awaitLine}), so a process that logs a lot
+     * never blocks on a full pipe; {@link #output()} has everything read so far.
+     */
+    public void keepReading() {
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    append(line);
+                }
+            } catch (IOException ended) {
+                // the process is gone
+            }
+        });
+    }
+
+    /** The process itself: {@code java} was started directly, so this is the JVM, not a shell around it. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** kill -9: no shutdown hooks, no graceful close of connections or transactions. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("process " + process.pid() + " survived SIGKILL for 30 s");
+        }
+    }
+
+    private void append(String line) {
+        synchronized (output) {
+            output.append(line).append('\n');
+        }
     }
 
     /** Waits for the process to end and returns its exit code and whole output. */
     public int awaitExit(long seconds) throws IOException, InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            throw new AssertionError("process did not exit within " + seconds + " s:\n" + output);
+            throw new AssertionError("process did not exit within " + seconds + " s:\n" + output());
         }
-        output.append(reader.lines().collect(Collectors.joining("\n")));
+        append(reader.lines().collect(Collectors.joining("\n")));
         return process.exitValue();
     }
 
     public String output() {
-        return output.toString();
+        synchronized (output) {
+            return output.toString();
+        }
     }
 
     @Override
