@@ -3,6 +3,7 @@ package org.openmaf.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -37,6 +38,13 @@ public interface MafConfig {
 
         /** PEM file(s) of the CAs that MAF client certificates must chain to. */
         List<String> trustAnchors();
+
+        /** CRL files (PEM or DER) issued by those CAs; a certificate they list fails the handshake (contract section 7). */
+        Optional<List<String>> crls();
+
+        /** How often the server certificate and key, the trust anchors and the CRLs are re-read from their files. */
+        @WithDefault("PT1M")
+        Duration reloadPeriod();
     }
 
     interface Crypto {

@@ -1,30 +1,27 @@
 package org.openmaf.tls;
 
-import java.util.Arrays;
-
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
 /**
- * The HTTPS endpoint's TLS, beyond what {@code quarkus.tls.*} sets (protocols, suites, key and trust stores): the JDK
- * TLS engine, whose {@code ExtendedSSLSession} provides the RFC 5705 exporter, and client certificate verification
- * through {@link FullHandshakeTrustManager}.
+ * The HTTPS endpoint's TLS, beyond what {@code quarkus.tls.*} sets (protocols, suites): the JDK TLS engine, whose
+ * {@code ExtendedSSLSession} provides the RFC 5705 exporter; client certificate verification, against the trust
+ * anchors and CRLs, through {@link FullHandshakeTrustManager}; and the server key through {@link ServerKeyManager}.
+ * Both consult {@link ServerTlsMaterial}, which re-reads the files every {@code maf.tls.reload-period}.
  */
 @Singleton
 public class MafHttpsServer implements HttpServerOptionsCustomizer {
 
     @Inject
-    Vertx vertx;
+    ServerTlsMaterial material;
 
     /**
      * With stateless tickets on, a TLS 1.2 ServerHello promises a NewSessionTicket that the JDK then never sends for a
@@ -37,19 +34,15 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
     public void customizeHttpsServer(HttpServerOptions options) {
         System.setProperty(SERVER_SESSION_TICKETS, "false");
         options.setSslEngineOptions(new JdkSSLEngineOptions());
-        TrustOptions trust = options.getTrustOptions();
-        if (trust == null) {
+        if (options.getTrustOptions() == null) {
             throw new IllegalStateException("maf.tls.trust-anchors is not configured: the MAF endpoint needs the CAs"
                     + " that MAF client certificates chain to");
         }
-        try {
-            TrustManagerFactory factory = trust.getTrustManagerFactory(vertx);
-            X509TrustManager verifier = Arrays.stream(factory.getTrustManagers())
-                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast)
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no X.509 trust manager for the trust anchors"));
-            options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(verifier)));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load maf.tls.trust-anchors: " + e.getMessage(), e);
-        }
+        material.initial();
+        options.setKeyCertOptions(KeyCertOptions.wrap(new ServerKeyManager(material)));
+        options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(material)));
+        // The CRLs are checked by FullHandshakeTrustManager, as last reloaded; Vert.x would keep the first ones forever.
+        options.getCrlValues().clear();
+        options.getCrlPaths().clear();
     }
 }
