@@ -22,7 +22,7 @@ public class MafSettings implements ConfigSourceFactory {
             "quarkus.tls.key-store.pem.maf.key", "${maf.tls.server-key}",
             "quarkus.tls.trust-store.pem.certs", "${maf.tls.trust-anchors}",
             // Optional: without CRL files the registry reads none. Reloading is ServerTlsMaterial's (maf.tls.reload-period).
-            "quarkus.tls.trust-store.certificate-revocation-list", "${maf.tls.crls:}");
+            "quarkus.tls.certificate-revocation-list", "${maf.tls.crls:}");
 
     /** Below application.properties (250), environment variables (300) and system properties (400). */
     public static final int ORDINAL = 150;

@@ -25,7 +25,7 @@ import io.vertx.core.buffer.Buffer;
  * handshakes without a restart.
  * <p>
  * The files are read by the Quarkus TLS registry (the {@code quarkus.tls.*} settings {@code maf.tls.*} is wired to,
- * including {@code quarkus.tls.trust-store.certificate-revocation-list}). Its own periodic reload
+ * including {@code quarkus.tls.certificate-revocation-list}). Its own periodic reload
  * ({@code quarkus.tls.reload-period}) is not used: it hands the HTTP server fresh SSL options, which would drop the
  * {@link FullHandshakeTrustManager} the exporter depends on. Here the server keeps its key and trust managers, and they
  * consult whatever this class loaded last.
