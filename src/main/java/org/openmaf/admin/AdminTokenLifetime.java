@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.openmaf.config.MafConfig;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -26,8 +27,8 @@ public class AdminTokenLifetime implements SecurityIdentityAugmentor {
 
     static final long SKEW_SECONDS = 60;
 
-    @ConfigProperty(name = "maf.admin.max-token-age", defaultValue = "PT12H")
-    Duration maxAge;
+    @Inject
+    MafConfig config;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -47,6 +48,7 @@ public class AdminTokenLifetime implements SecurityIdentityAugmentor {
         if (issuedAt <= 0) {
             return "the admin token has no iat (issued-at) claim";
         }
+        Duration maxAge = config.admin().maxTokenAge();
         Instant issued = Instant.ofEpochSecond(issuedAt);
         Duration skew = Duration.ofSeconds(SKEW_SECONDS);
         if (issued.isAfter(now.plus(skew))) {

@@ -22,6 +22,8 @@ public interface MafConfig {
 
     Crypto crypto();
 
+    Admin admin();
+
     /** Administrating stakeholders from configuration, keyed by adminFQDN; applied to the database at start-up. */
     Map<String, Stakeholder> stakeholders();
 
@@ -45,6 +47,15 @@ public interface MafConfig {
         /** How often the server certificate and key, the trust anchors and the CRLs are re-read from their files. */
         @WithDefault("PT1M")
         Duration reloadPeriod();
+    }
+
+    interface Admin {
+        /**
+         * How long after its {@code iat} an admin token is accepted, whatever its {@code exp}; a token valid for longer
+         * than this is refused outright (contract section 7).
+         */
+        @WithDefault("PT12H")
+        Duration maxTokenAge();
     }
 
     interface Crypto {
