@@ -26,6 +26,12 @@ public final class OpenSslCrl {
      * move as an operator's deployment would. Returns {@code openssl crl -text} of it.
      */
     public static String write(Path crlFile, boolean der, List<TestPki.ExtraClient> revoked) throws IOException, InterruptedException {
+        return write(crlFile, der, revoked, TestPki.caCertificate(), TestPki.caKey());
+    }
+
+    /** The same, signed by another CA (PEM certificate and key). */
+    public static String write(Path crlFile, boolean der, List<TestPki.ExtraClient> revoked, Path caCertificate, Path caKey)
+            throws IOException, InterruptedException {
         Path work = Files.createTempDirectory(crlFile.toAbsolutePath().getParent(), "openssl-ca");
         String now = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(1).format(UTC_TIME);
         String index = revoked.stream().map(client -> String.join("\t", "R",
@@ -40,7 +46,7 @@ public final class OpenSslCrl {
                 + "default_md = sha256\ndefault_crl_days = 1\nunique_subject = no\n");
         Path pem = work.resolve("crl.pem");
         OpenSsl.run(List.of("ca", "-config", work.resolve("ca.cnf").toString(), "-gencrl", "-keyfile",
-                TestPki.caKey().toString(), "-cert", TestPki.caCertificate().toString(), "-out", pem.toString()));
+                caKey.toString(), "-cert", caCertificate.toString(), "-out", pem.toString()));
         Path made = pem;
         if (der) {
             made = work.resolve("crl.der");
