@@ -3,6 +3,7 @@ package org.openmaf.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,6 +24,8 @@ public interface MafConfig {
 
     Crypto crypto();
 
+    Admin admin();
+
     /** Administrating stakeholders from configuration, keyed by adminFQDN; applied to the database at start-up. */
     Map<String, Stakeholder> stakeholders();
 
@@ -40,6 +43,13 @@ public interface MafConfig {
         /** PEM file(s) of the CAs that MAF client certificates must chain to. */
         List<String> trustAnchors();
 
+        /** CRL files (PEM or DER) issued by those CAs; a certificate they list fails the handshake (contract section 7). */
+        Optional<List<String>> crls();
+
+        /** How often the server certificate and key, the trust anchors and the CRLs are re-read from their files. */
+        @WithDefault("PT1M")
+        Duration reloadPeriod();
+
         /**
          * How many connections without a client certificate (browsers, health probes, metric scrapers) may be open at
          * once (contract section 6); further ones are closed right after the handshake.
@@ -56,6 +66,15 @@ public interface MafConfig {
          */
         @WithDefault("10s")
         Duration headerTimeout();
+    }
+
+    interface Admin {
+        /**
+         * How long after its {@code iat} an admin token is accepted, whatever its {@code exp}; a token valid for longer
+         * than this is refused outright (contract section 7).
+         */
+        @WithDefault("PT12H")
+        Duration maxTokenAge();
     }
 
     interface Crypto {

@@ -20,7 +20,9 @@ public class MafSettings implements ConfigSourceFactory {
     static final Map<String, String> WIRED_TLS_SETTINGS = Map.of(
             "quarkus.tls.key-store.pem.maf.cert", "${maf.tls.server-cert}",
             "quarkus.tls.key-store.pem.maf.key", "${maf.tls.server-key}",
-            "quarkus.tls.trust-store.pem.certs", "${maf.tls.trust-anchors}");
+            "quarkus.tls.trust-store.pem.certs", "${maf.tls.trust-anchors}",
+            // Optional: without CRL files the registry reads none. Reloading is ServerTlsMaterial's (maf.tls.reload-period).
+            "quarkus.tls.certificate-revocation-list", "${maf.tls.crls:}");
 
     /** Below application.properties (250), environment variables (300) and system properties (400). */
     public static final int ORDINAL = 150;

@@ -13,16 +13,30 @@ import org.openmaf.onem2m.MafException;
 
 /**
  * Turns a verified client certificate into the MAF client ID (contract section 1): an operator's explicit binding of
- * the certificate's SHA-256 fingerprint wins; otherwise the one ID its subjectAltName names.
+ * the certificate's SHA-256 fingerprint wins; otherwise the one ID its subjectAltName names. A certificate on the
+ * operators' block list (contract section 7) names no one.
  */
 @ApplicationScoped
 public class ClientIdentityResolver {
 
+    /**
+     * The binding and the block list, read together in one round trip on every request (both by primary key), so that
+     * what an operator changes applies from the next request on, on every instance sharing the database.
+     */
+    private static final String BINDING_AND_BLOCK = "select"
+            + " (select b.client_id from certificate_binding b where b.fingerprint_sha256 = :fingerprint),"
+            + " (select count(*) from blocked_certificate x where x.fingerprint_sha256 = :fingerprint)";
+
     public String clientIdOf(X509Certificate certificate) {
         String fingerprint = fingerprint(certificate);
-        var binding = CertificateBinding.<CertificateBinding>findByIdOptional(fingerprint);
-        if (binding.isPresent()) {
-            return binding.get().clientId;
+        Object[] row = (Object[]) CertificateBinding.getEntityManager().createNativeQuery(BINDING_AND_BLOCK)
+                .setParameter("fingerprint", fingerprint).getSingleResult();
+        if (((Number) row[1]).longValue() > 0) {
+            throw MafException.notAuthenticated("The client certificate with SHA-256 fingerprint " + fingerprint
+                    + " is blocked by the MAF's operator; ask them, or use another certificate.");
+        }
+        if (row[0] != null) {
+            return (String) row[0];
         }
         Set<String> ids = ClientIdFromCertificate.candidates(certificate);
         if (ids.isEmpty()) {

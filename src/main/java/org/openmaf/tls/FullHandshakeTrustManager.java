@@ -1,16 +1,20 @@
 package org.openmaf.tls;
 
 import java.net.Socket;
+import java.security.cert.CRLReason;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateRevokedException;
 import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.Map;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
- * Verifies client certificates with the configured trust anchors, then makes the handshake's session non-resumable.
+ * Verifies client certificates with the trust anchors and CRLs {@link ServerTlsMaterial} loaded last (a revoked
+ * certificate fails the handshake, contract section 7), then makes the handshake's session non-resumable.
  * <p>
  * Why: on a TLS 1.2 resumption by session ID the JDK reuses the cached {@code SSLSession} object for the new
  * connection and overwrites the randoms its RFC 5705 exporter reads. A key registration on the first connection would
@@ -20,29 +24,33 @@ import javax.net.ssl.X509TrustManager;
  */
 final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
 
-    private final X509TrustManager delegate;
+    private final ServerTlsMaterial material;
 
-    FullHandshakeTrustManager(X509TrustManager delegate) {
-        this.delegate = delegate;
+    FullHandshakeTrustManager(ServerTlsMaterial material) {
+        this.material = material;
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        if (delegate instanceof X509ExtendedTrustManager extended) {
+        TlsMaterial now = material.current();
+        if (now.trustAnchors() instanceof X509ExtendedTrustManager extended) {
             extended.checkClientTrusted(chain, authType, engine);
         } else {
-            delegate.checkClientTrusted(chain, authType);
+            now.trustAnchors().checkClientTrusted(chain, authType);
         }
+        checkNotRevoked(now, chain);
         invalidate(engine.getHandshakeSession());
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        if (delegate instanceof X509ExtendedTrustManager extended) {
+        TlsMaterial now = material.current();
+        if (now.trustAnchors() instanceof X509ExtendedTrustManager extended) {
             extended.checkClientTrusted(chain, authType, socket);
         } else {
-            delegate.checkClientTrusted(chain, authType);
+            now.trustAnchors().checkClientTrusted(chain, authType);
         }
+        checkNotRevoked(now, chain);
         if (socket instanceof javax.net.ssl.SSLSocket ssl) {
             invalidate(ssl.getHandshakeSession());
         }
@@ -50,7 +58,20 @@ final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType);
+        TlsMaterial now = material.current();
+        now.trustAnchors().checkClientTrusted(chain, authType);
+        checkNotRevoked(now, chain);
+    }
+
+    private static void checkNotRevoked(TlsMaterial material, X509Certificate[] chain) throws CertificateException {
+        var revoked = material.revocationOf(chain);
+        if (revoked.isPresent()) {
+            var entry = revoked.get();
+            throw new CertificateRevokedException(Date.from(entry.getRevocationDate().toInstant()),
+                    entry.getRevocationReason() == null ? CRLReason.UNSPECIFIED : entry.getRevocationReason(),
+                    entry.getCertificateIssuer() != null ? entry.getCertificateIssuer() : chain[0].getIssuerX500Principal(),
+                    Map.of());
+        }
     }
 
     @Override
@@ -70,7 +91,7 @@ final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return delegate.getAcceptedIssuers();
+        return material.current().trustAnchors().getAcceptedIssuers();
     }
 
     private static void invalidate(SSLSession handshakeSession) {

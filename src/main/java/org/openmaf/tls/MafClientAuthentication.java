@@ -26,6 +26,9 @@ public class MafClientAuthentication {
     @Inject
     AuthenticatedClient client;
 
+    @Inject
+    ServerTlsMaterial material;
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request) {
         if (!isMafPath(request.getUriInfo().getPath())) {
@@ -34,6 +37,11 @@ public class MafClientAuthentication {
         X509Certificate[] chain = connection.verifiedClientChain().orElseThrow(() -> MafException.notAuthenticated(
                 "No client certificate was presented. MAF procedures need a mutually authenticated TLS connection"
                         + " (TS-0003 8.8.2.2): connect with the MAF client's certificate and key."));
+        // A connection opened before its certificate was revoked is refused from the next request on (contract section 7).
+        material.current().revocationOf(chain).ifPresent(entry -> {
+            throw MafException.notAuthenticated("The client certificate (serial " + chain[0].getSerialNumber().toString(16)
+                    + ") is revoked: a CRL of " + chain[0].getIssuerX500Principal().getName() + " lists it.");
+        });
         String clientId = identities.clientIdOf(chain[0]);
         String origin = request.getHeaderString(MafNames.HEADER_ORIGIN);
         if (origin != null && !origin.equals(clientId)) {

@@ -1,10 +1,6 @@
 package org.openmaf.tls;
 
-import java.util.Arrays;
-
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,21 +9,23 @@ import org.openmaf.config.MafConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
 /**
- * The HTTPS endpoint's TLS and connections, beyond what {@code quarkus.tls.*} sets (protocols, suites, key and trust
- * stores) and {@code quarkus.http.idle-timeout}: the JDK TLS engine, whose {@code ExtendedSSLSession} provides the
- * RFC 5705 exporter; client certificate verification through {@link FullHandshakeTrustManager}; and the limits on slow
- * and certificate-less peers of contract section 6, enforced per connection by {@link ConnectionWatch}.
+ * The HTTPS endpoint's TLS and connections, beyond what {@code quarkus.tls.*} sets (protocols, suites) and
+ * {@code quarkus.http.idle-timeout}: the JDK TLS engine, whose {@code ExtendedSSLSession} provides the RFC 5705
+ * exporter; client certificate verification, against the trust anchors and CRLs, through
+ * {@link FullHandshakeTrustManager}; the server key through {@link ServerKeyManager} (both consult
+ * {@link ServerTlsMaterial}, which re-reads the files every {@code maf.tls.reload-period}); and the limits on slow and
+ * certificate-less peers of contract section 6, enforced per connection by {@link ConnectionWatch}.
  */
 @Singleton
 public class MafHttpsServer implements HttpServerOptionsCustomizer {
 
     @Inject
-    Vertx vertx;
+    ServerTlsMaterial material;
 
     @Inject
     MafConfig config;
@@ -57,19 +55,15 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
         options.setUseAlpn(false);
         options.setSslEngineOptions(new WatchedJdkEngine(new ConnectionLimits(config.http().headerTimeout(),
                 config.tls().maxUnauthenticatedConnections(), metrics)));
-        TrustOptions trust = options.getTrustOptions();
-        if (trust == null) {
+        if (options.getTrustOptions() == null) {
             throw new IllegalStateException("maf.tls.trust-anchors is not configured: the MAF endpoint needs the CAs"
                     + " that MAF client certificates chain to");
         }
-        try {
-            TrustManagerFactory factory = trust.getTrustManagerFactory(vertx);
-            X509TrustManager verifier = Arrays.stream(factory.getTrustManagers())
-                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast)
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no X.509 trust manager for the trust anchors"));
-            options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(verifier)));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load maf.tls.trust-anchors: " + e.getMessage(), e);
-        }
+        material.initial();
+        options.setKeyCertOptions(KeyCertOptions.wrap(new ServerKeyManager(material)));
+        options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(material)));
+        // The CRLs are checked by FullHandshakeTrustManager, as last reloaded; Vert.x would keep the first ones forever.
+        options.getCrlValues().clear();
+        options.getCrlPaths().clear();
     }
 }

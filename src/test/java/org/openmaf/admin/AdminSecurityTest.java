@@ -2,6 +2,8 @@ package org.openmaf.admin;
 
 import static org.hamcrest.Matchers.containsString;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,31 @@ class AdminSecurityTest {
                 AdminTokens.adminFromAnotherIssuer(), "not-a-jwt" }) {
             MafClients.asAdmin(token).get("/admin/stakeholders").then().statusCode(401);
         }
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        MafClients.asAdmin(AdminTokens.adminForAnotherAudience()).get("/admin/stakeholders").then().statusCode(401);
+        MafClients.asAdmin(AdminTokens.admin()).get("/admin/stakeholders").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureTooOldOrValidTooLongIsRefused() {
+        Instant now = Instant.now();
+        // An hour in the future is far beyond the 60 s of clock skew allowed.
+        MafClients.asAdmin(AdminTokens.adminIssuedAt(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))))
+                .get("/admin/stakeholders").then().statusCode(401);
+        // Issued 13 h ago, still unexpired: older than maf.admin.max-token-age (PT12H).
+        MafClients.asAdmin(AdminTokens.adminIssuedAt(now.minus(Duration.ofHours(13)), now.plus(Duration.ofHours(1))))
+                .get("/admin/stakeholders").then().statusCode(401);
+        // Fresh, but valid for ten years.
+        MafClients.asAdmin(AdminTokens.adminIssuedAt(now, now.plus(Duration.ofDays(3650))))
+                .get("/admin/stakeholders").then().statusCode(401);
+        // Within the rules: 30 s ahead of our clock (skew), and an 11 h old token with an hour left.
+        MafClients.asAdmin(AdminTokens.adminIssuedAt(now.plusSeconds(30), now.plus(Duration.ofMinutes(10))))
+                .get("/admin/stakeholders").then().statusCode(200);
+        MafClients.asAdmin(AdminTokens.adminIssuedAt(now.minus(Duration.ofHours(11)), now.plus(Duration.ofMinutes(30))))
+                .get("/admin/stakeholders").then().statusCode(200);
     }
 
     @Test

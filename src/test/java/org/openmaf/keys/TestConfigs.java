@@ -17,6 +17,7 @@ final class TestConfigs {
             public String fqdn() { return "unused"; }
             public Tls tls() { return null; }
             public Http http() { return null; }
+            public Admin admin() { return null; }
             public Map<String, Stakeholder> stakeholders() { return Map.of(); }
             public Duration purgeInterval() { return Duration.ofMinutes(1); }
             public Crypto crypto() {

@@ -25,6 +25,8 @@ public final class AdminTokens {
 
     public static final Path DIR = Path.of("target", "test-jwt").toAbsolutePath();
     public static final String ISSUER = "https://issuer.test.example/maf-admin";
+    /** What the MAF under test expects in {@code aud} (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "https://maf.test.example/admin";
     public static final String ADMIN_SUBJECT = "alice@operator.test.example";
     public static final String AUDITOR_SUBJECT = "bob@operator.test.example";
 
@@ -59,24 +61,36 @@ public final class AdminTokens {
     }
 
     public static String token(String subject, Set<String> groups) {
-        return Jwt.issuer(ISSUER).subject(subject).groups(groups).expiresIn(Duration.ofMinutes(10)).sign(privateKey());
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(groups).expiresIn(Duration.ofMinutes(10))
+                .sign(privateKey());
+    }
+
+    /** Right key, issuer and role, but meant for another service. */
+    public static String adminForAnotherAudience() {
+        return Jwt.issuer(ISSUER).audience("https://other-service.test.example").subject(ADMIN_SUBJECT).groups("maf-admin")
+                .expiresIn(Duration.ofMinutes(10)).sign(privateKey());
+    }
+
+    /** Signed correctly, but for the admin whose {@code iat} and {@code exp} are these. */
+    public static String adminIssuedAt(Instant issuedAt, Instant expiresAt) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(ADMIN_SUBJECT).groups("maf-admin").issuedAt(issuedAt)
+                .expiresAt(expiresAt).sign(privateKey());
     }
 
     public static String expiredAdmin() {
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-        return Jwt.issuer(ISSUER).subject(ADMIN_SUBJECT).groups("maf-admin").issuedAt(hourAgo.minus(Duration.ofMinutes(10)))
-                .expiresAt(hourAgo).sign(privateKey());
+        return adminIssuedAt(hourAgo.minus(Duration.ofMinutes(10)), hourAgo);
     }
 
     /** Right claims, signed by a key the MAF does not know. */
     public static String adminSignedByAnotherKey() {
-        return Jwt.issuer(ISSUER).subject(ADMIN_SUBJECT).groups("maf-admin").expiresIn(Duration.ofMinutes(10))
-                .sign(newKeyPair().getPrivate());
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(ADMIN_SUBJECT).groups("maf-admin")
+                .expiresIn(Duration.ofMinutes(10)).sign(newKeyPair().getPrivate());
     }
 
     /** Right key, another issuer. */
     public static String adminFromAnotherIssuer() {
-        return Jwt.issuer("https://elsewhere.test.example").subject(ADMIN_SUBJECT).groups("maf-admin")
+        return Jwt.issuer("https://elsewhere.test.example").audience(AUDIENCE).subject(ADMIN_SUBJECT).groups("maf-admin")
                 .expiresIn(Duration.ofMinutes(10)).sign(privateKey());
     }
 

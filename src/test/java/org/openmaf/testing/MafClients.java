@@ -28,6 +28,14 @@ public final class MafClients {
                         .keyStore(client.pkcs12().toString(), TestPki.PASSWORD)));
     }
 
+    /** As the holder of this PKCS#12 (password {@link TestPki#PASSWORD}), against the MAF on {@code port}. */
+    public static RequestSpecification withKeyStore(java.nio.file.Path pkcs12, int port) {
+        return RestAssured.given().baseUri("https://localhost:" + port)
+                .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig()
+                        .trustStore(TestPki.truststore().toString(), TestPki.PASSWORD)
+                        .keyStore(pkcs12.toString(), TestPki.PASSWORD)));
+    }
+
     /** An operator's request: a bearer token, no client certificate. */
     public static RequestSpecification asAdmin(String bearerToken) {
         return withoutCertificate().header("Authorization", "Bearer " + bearerToken);

@@ -37,6 +37,7 @@ public class MafTestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.put("maf.stakeholders.\"" + ADMIN_FQDN + "\".max-key-lifetime", "P7D");
         config.put("mp.jwt.verify.publickey.location", AdminTokens.publicKey().toString());
         config.put("mp.jwt.verify.issuer", AdminTokens.ISSUER);
+        config.put("mp.jwt.verify.audiences", AdminTokens.AUDIENCE);
         return config;
     }
 

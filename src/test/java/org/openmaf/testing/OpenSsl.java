@@ -42,12 +42,18 @@ public final class OpenSsl {
 
     /** s_client against the test server, as {@code client} (or none), with extra options, sending {@code input}. */
     public static Result sClient(TestPki.Client client, List<String> options, String input) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "localhost:" + MafClients.port(),
+        List<String> credential = client == null ? List.of()
+                : List.of("-cert", client.certificate().toString(), "-key", client.key().toString());
+        return sClient(MafClients.port(), credential, options, input);
+    }
+
+    /** s_client against the MAF on {@code port}, with {@code credential} options (-cert, -key) and more options. */
+    public static Result sClient(int port, List<String> credential, List<String> options, String input)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "localhost:" + port,
                 "-servername", "localhost", "-CAfile", TestPki.caCertificate().toString(), "-verify_return_error",
                 "-ign_eof"));
-        if (client != null) {
-            command.addAll(List.of("-cert", client.certificate().toString(), "-key", client.key().toString()));
-        }
+        command.addAll(credential);
         command.addAll(options);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
@@ -58,6 +64,19 @@ public final class OpenSsl {
         }
         process.getOutputStream().close();
         return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** Runs an openssl command (not s_client) to its end; fails with its output unless it exits 0. */
+    public static String run(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("openssl failed: " + command + "\n" + output);
+        }
+        return output;
     }
 
     public static String httpRequest(String method, String path, String body) {

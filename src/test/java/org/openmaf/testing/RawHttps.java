@@ -28,8 +28,12 @@ public final class RawHttps implements AutoCloseable {
     }
 
     public static SSLContext context(TestPki.Client client) throws Exception {
+        return context(client.pkcs12());
+    }
+
+    public static SSLContext context(java.nio.file.Path pkcs12) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var stream = java.nio.file.Files.newInputStream(client.pkcs12())) {
+        try (var stream = java.nio.file.Files.newInputStream(pkcs12)) {
             keys.load(stream, TestPki.PASSWORD.toCharArray());
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("PKIX");
@@ -107,6 +111,11 @@ public final class RawHttps implements AutoCloseable {
     /** The body of the last response {@link #exchange} read. */
     public String lastBody() {
         return lastBody;
+    }
+
+    /** The certificate the server presented in this connection's handshake. */
+    public java.security.cert.X509Certificate serverCertificate() throws IOException {
+        return (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
     }
 
     /** Sends one request and returns the status code; the body is read and discarded. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -119,5 +120,60 @@ public final class TestPki {
 
     public static Path truststore() {
         return DIR.resolve("truststore.p12");
+    }
+
+    /** A client certificate of its own, issued by the test CA, for a test that revokes or blocks it. */
+    public record ExtraClient(String clientId, X509Certificate certificate, Path certificateFile, Path keyFile, Path pkcs12) {
+
+        /** The SHA-256 fingerprint, lowercase hex, as the admin API takes it. */
+        public String fingerprint() {
+            try {
+                return java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The serial number as OpenSSL prints it in a CRL: upper-case hex, an even number of digits. */
+        public String serialHex() {
+            String hex = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+            return hex.length() % 2 == 0 ? hex : "0" + hex;
+        }
+    }
+
+    /** Issues {@code //SP/name} (dNSName SP/name) into {@code directory}. */
+    public static ExtraClient issueClient(String name, Path directory) {
+        ensure();
+        try {
+            IssuedCredential credential = testCa().issueClient(name, List.of(SubjectAltNames.dns(SP + "/" + name)),
+                    Duration.ofDays(30));
+            Path certificate = directory.resolve(name + ".crt");
+            Path key = directory.resolve(name + ".key");
+            Path pkcs12 = directory.resolve(name + ".p12");
+            credential.writePem(certificate, key);
+            credential.writePkcs12(pkcs12, name, PASSWORD.toCharArray());
+            return new ExtraClient("//" + SP + "/" + name, credential.certificate(), certificate, key, pkcs12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new MAF server certificate (same names as the standard one, new key and serial) from the test CA. */
+    public static IssuedCredential issueServer() {
+        ensure();
+        try {
+            return testCa().issueServer("localhost", List.of("localhost", "maf.test.example"), Duration.ofDays(30));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path caKey() {
+        return DIR.resolve("ca.key");
+    }
+
+    private static CertificateAuthority testCa() throws IOException {
+        return CertificateAuthority.load(caCertificate(), caKey());
     }
 }
