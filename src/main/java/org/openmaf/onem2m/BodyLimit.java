@@ -1,6 +1,7 @@
 package org.openmaf.onem2m;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -19,11 +20,14 @@ public class BodyLimit {
     /** Just before RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT (-2). */
     static final int ORDER = -3;
 
+    @Inject
+    Refusals refusals;
+
     void install(@Observes Router router) {
-        router.route(MafNames.BASE_PATH + "*").order(ORDER).handler(BodyLimit::guard);
+        router.route(MafNames.BASE_PATH + "*").order(ORDER).handler(this::guard);
     }
 
-    static void guard(RoutingContext context) {
+    void guard(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         context.addHeadersEndHandler(v -> {
             if (context.response().getStatusCode() == 413) {
@@ -32,6 +36,7 @@ public class BodyLimit {
             }
         });
         if (declared != null && exceedsLimit(declared)) {
+            refusals.counted(Refusals.BODY_TOO_LARGE);
             String requestId = context.request().getHeader(MafNames.HEADER_RI);
             context.response()
                     .setStatusCode(Rsc.BAD_REQUEST.httpStatus())

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -65,6 +66,10 @@ public class OneM2mErrorMapper {
         String path = pathOf(e.getPath());
         if (path.isEmpty()) {
             return respond(Rsc.BAD_REQUEST, "The body must be a JSON object with one member naming the resource.");
+        }
+        if (e instanceof InvalidFormatException && e.getTargetType() == String.class) {
+            return respond(Rsc.BAD_REQUEST, path + ": control characters (such as NUL) and unpaired surrogates are not"
+                    + " accepted in strings.");
         }
         return respond(Rsc.BAD_REQUEST, path + ": expected " + describe(e.getTargetType()) + ".");
     }

@@ -26,7 +26,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * JSON as a security service should read it: unknown attributes, duplicate members and values of the wrong type are
- * refused (4000) instead of silently ignored or coerced; timestamps are {@code m2m:timestamp}.
+ * refused (4000) instead of silently ignored or coerced; strings carry no control characters (NUL cannot even be
+ * stored) and no unpaired surrogates; timestamps are {@code m2m:timestamp}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -53,7 +54,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
         mapper.registerModule(new SimpleModule("m2m-timestamp")
                 .addSerializer(Instant.class, new TimestampSerializer())
-                .addDeserializer(Instant.class, new TimestampDeserializer()));
+                .addDeserializer(Instant.class, new TimestampDeserializer())
+                .addDeserializer(String.class, new PlainTextDeserializer()));
     }
 
     static final class TimestampSerializer extends JsonSerializer<Instant> {
@@ -75,6 +77,38 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw context.weirdStringException(text, Instant.class, "not an m2m:timestamp");
             }
             return instant.get();
+        }
+    }
+
+    /** Refuses what no identifier, label or FQDN contains and some stores cannot hold: control characters, lone surrogates. */
+    static final class PlainTextDeserializer extends JsonDeserializer<String> {
+        static final String NOT_PLAIN = "contains a control character or an unpaired surrogate";
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
+            String text = parser.getText();
+            if (!isPlain(text)) {
+                throw context.weirdStringException(text, String.class, NOT_PLAIN);
+            }
+            return text;
+        }
+
+        static boolean isPlain(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isISOControl(c)) {
+                    return false;
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

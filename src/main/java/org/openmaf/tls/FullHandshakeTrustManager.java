@@ -3,6 +3,7 @@ package org.openmaf.tls;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
@@ -21,17 +22,25 @@ import javax.net.ssl.X509TrustManager;
 final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
 
     private final X509TrustManager delegate;
+    private final Consumer<HandshakeRefusal> refused;
 
-    FullHandshakeTrustManager(X509TrustManager delegate) {
+    FullHandshakeTrustManager(X509TrustManager delegate, Consumer<HandshakeRefusal> refused) {
         this.delegate = delegate;
+        this.refused = refused;
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        if (delegate instanceof X509ExtendedTrustManager extended) {
-            extended.checkClientTrusted(chain, authType, engine);
-        } else {
-            delegate.checkClientTrusted(chain, authType);
+        try {
+            if (delegate instanceof X509ExtendedTrustManager extended) {
+                extended.checkClientTrusted(chain, authType, engine);
+            } else {
+                delegate.checkClientTrusted(chain, authType);
+            }
+        } catch (CertificateException untrusted) {
+            refused.accept(new HandshakeRefusal(engine.getPeerHost(), "the client certificate does not chain to a trust"
+                    + " anchor, or is expired (" + untrusted.getClass().getSimpleName() + ")"));
+            throw untrusted;
         }
         invalidate(engine.getHandshakeSession());
     }

@@ -6,8 +6,11 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import org.openmaf.onem2m.Refusals;
 
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.Vertx;
@@ -26,12 +29,24 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    Event<HandshakeRefusal> handshakeRefusals;
+
     /**
      * With stateless tickets on, a TLS 1.2 ServerHello promises a NewSessionTicket that the JDK then never sends for a
      * session {@link FullHandshakeTrustManager} has made non-resumable, and clients abort. The JDK reads this switch
      * when it constructs an SSLContext, so setting it here, before Vert.x builds the server's context, suffices.
      */
     static final String SERVER_SESSION_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
+
+    /** Contract section 6: counted always; the audit decides whether to record it (once a minute per address). */
+    private void refused(HandshakeRefusal refusal) {
+        refusals.counted(Refusals.UNTRUSTED_CERTIFICATE);
+        handshakeRefusals.fireAsync(refusal);
+    }
 
     @Override
     public void customizeHttpsServer(HttpServerOptions options) {
@@ -47,7 +62,7 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
             X509TrustManager verifier = Arrays.stream(factory.getTrustManagers())
                     .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast)
                     .findFirst().orElseThrow(() -> new IllegalStateException("no X.509 trust manager for the trust anchors"));
-            options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(verifier)));
+            options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(verifier, this::refused)));
         } catch (Exception e) {
             throw new IllegalStateException("cannot load maf.tls.trust-anchors: " + e.getMessage(), e);
         }

@@ -1,0 +1,170 @@
+package org.openmaf.onem2m;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Contract section 6, "an answer for everything": what the HTTP router would otherwise refuse with a bare status and a
+ * logged stack (a malformed percent-encoding, a path with NUL in it) is answered here, before any route decodes the
+ * path, with 400 / 4000 and an {@code m2m:dbg} body; and whatever fails inside the router on {@code /maf} gets a oneM2M
+ * answer instead of the framework's error page. Checking the request line once, here, also keeps control characters
+ * out of every query, log line and audit record behind it.
+ * <p>
+ * Limits: the request target at most {@value #MAX_URI} characters and the header block at most {@value #MAX_HEADERS}
+ * bytes. The HTTP codec's own limits ({@code quarkus.http.limits.*}) are set well above these, so a request that breaks
+ * them is answered here; only what exceeds the codec's limits, or is not HTTP at all, gets the codec's bare answer.
+ */
+public class WellFormedRequests {
+
+    private static final Logger LOG = Logger.getLogger(WellFormedRequests.class);
+
+    public static final int MAX_URI = 8192;
+    public static final int MAX_HEADERS = 16 * 1024;
+    /** Before every other route, so that no route has decoded the path yet. */
+    static final int ORDER = Integer.MIN_VALUE;
+
+    @Inject
+    Refusals refusals;
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check).failureHandler(this::answerFailure);
+    }
+
+    void check(RoutingContext context) {
+        String problem = problemWith(context.request());
+        if (problem == null) {
+            context.next();
+            return;
+        }
+        refusals.counted(Refusals.MALFORMED_REQUEST);
+        end(context, Rsc.BAD_REQUEST, problem);
+    }
+
+    /**
+     * A failure inside the router (a handler that failed the context, a body the upload limit cut) on {@code /maf}:
+     * a oneM2M answer, one log line for server-side faults, never a stack or the framework's page.
+     */
+    void answerFailure(RoutingContext context) {
+        String path = context.request().path();
+        if (context.response().ended() || path == null || !isMafPath(path)) {
+            context.next();
+            return;
+        }
+        int status = context.statusCode();
+        Rsc rsc = status == 413 ? Rsc.BAD_REQUEST : OneM2mHeaders.rscForStatus(status < 0 ? 500 : status);
+        if (rsc == Rsc.INTERNAL_SERVER_ERROR) {
+            Throwable failure = context.failure();
+            LOG.errorf("Request failed in the HTTP layer: %s", failure == null ? "status " + status
+                    : failure.getClass().getName());
+            end(context, rsc, "The MAF failed to process the request; retry later.");
+        } else {
+            end(context, rsc, status == 413 ? BodyLimit.TOO_LARGE_MESSAGE
+                    : "The request cannot be processed (HTTP " + status + ").");
+        }
+    }
+
+    static String problemWith(HttpServerRequest request) {
+        String uri = request.uri();
+        if (uri.length() > MAX_URI) {
+            return "The request URI is longer than the " + MAX_URI + " characters the MAF accepts.";
+        }
+        if (headerBytes(request) > MAX_HEADERS) {
+            return "The request headers are larger than the " + MAX_HEADERS / 1024 + " KiB the MAF accepts.";
+        }
+        int query = uri.indexOf('?');
+        String rawPath = request.path();
+        String rawQuery = query < 0 ? "" : uri.substring(query + 1);
+        String path = decoded(rawPath == null ? "" : rawPath, false);
+        if (path == null) {
+            return "The request path has a malformed percent-encoding: each '%' must be followed by two hex digits.";
+        }
+        if (hasControlCharacter(path)) {
+            return "The request path contains a control character (such as NUL), which no MAF resource name has.";
+        }
+        String decodedQuery = decoded(rawQuery, true);
+        if (decodedQuery == null) {
+            return "The query string has a malformed percent-encoding: each '%' must be followed by two hex digits.";
+        }
+        if (hasControlCharacter(decodedQuery)) {
+            return "The query string contains a control character (such as NUL), which no parameter value may have.";
+        }
+        return null;
+    }
+
+    /** Percent-decoded as UTF-8 (malformed sequences become U+FFFD, as the router reads them); null if malformed. */
+    static String decoded(String raw, boolean plusIsSpace) {
+        if (raw.indexOf('%') < 0) {
+            return plusIsSpace ? raw.replace('+', ' ') : raw;
+        }
+        byte[] bytes = new byte[raw.length()];
+        int length = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes[length++] = (byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else if (c < 0x80) {
+                bytes[length++] = (byte) (plusIsSpace && c == '+' ? ' ' : c);
+            } else {
+                return raw; // the codec only lets ASCII through in a request line; be safe anyway
+            }
+        }
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long headerBytes(HttpServerRequest request) {
+        long bytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
+    static boolean isMafPath(String path) {
+        return path.equals(MafNames.BASE_PATH) || path.startsWith(MafNames.BASE_PATH + "/");
+    }
+
+    /** A oneM2M error answer from the HTTP layer, where JAX-RS and its filters never ran. */
+    static void end(RoutingContext context, Rsc rsc, String message) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten()) {
+            response.close();
+            return;
+        }
+        String requestId = context.request().getHeader(MafNames.HEADER_RI);
+        response.setStatusCode(rsc.httpStatus())
+                .putHeader(MafNames.HEADER_RSC, String.valueOf(rsc.code()))
+                .putHeader(MafNames.HEADER_RI, OneM2mHeaders.isSafe(requestId) ? requestId : OneM2mHeaders.generatedRequestId())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        String releaseVersion = context.request().getHeader(MafNames.HEADER_RVI);
+        if (OneM2mHeaders.isSafe(releaseVersion)) {
+            response.putHeader(MafNames.HEADER_RVI, releaseVersion);
+        }
+        response.end(new JsonObject().put(MafNames.DEBUG_ROOT, message).encode());
+    }
+}
