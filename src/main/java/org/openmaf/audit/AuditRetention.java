@@ -26,6 +26,11 @@ public class AuditRetention {
     MafConfig config;
 
     @Scheduled(every = "${maf.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        purge();
+    }
+
+    /** Deletes the records older than the retention, now by the MAF's clock; returns how many. */
     @Transactional
     public long purge() {
         var cutoff = clock.now().minus(config.audit().retention());

@@ -1,5 +1,7 @@
 package org.openmaf.onem2m;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -99,6 +101,12 @@ public class WellFormedRequests {
         }
         if (hasControlCharacter(decodedQuery)) {
             return "The query string contains a control character (such as NUL), which no parameter value may have.";
+        }
+        try {
+            new URI(uri); // what Quarkus would check (see UriValidationHandover), so nothing behind gets less
+        } catch (URISyntaxException malformed) {
+            return "The request URI is not a valid URI (RFC 3986): the character at position " + malformed.getIndex()
+                    + " must be percent-encoded.";
         }
         return null;
     }

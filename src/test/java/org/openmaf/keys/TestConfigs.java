@@ -16,6 +16,7 @@ final class TestConfigs {
         return new MafConfig() {
             public String fqdn() { return "unused"; }
             public Tls tls() { return null; }
+            public Audit audit() { return null; }
             public Map<String, Stakeholder> stakeholders() { return Map.of(); }
             public Duration purgeInterval() { return Duration.ofMinutes(1); }
             public Crypto crypto() {
