@@ -55,26 +55,37 @@ public class WellFormedRequests {
     }
 
     /**
-     * A failure inside the router (a handler that failed the context, a body the upload limit cut) on {@code /maf}:
-     * a oneM2M answer, one log line for server-side faults, never a stack or the framework's page.
+     * A failure inside the router: a client fault the router found (no Host header, a body the upload limit cut) is a
+     * oneM2M error on every path, answered here without a log line; on {@code /maf}, a server-side fault is a clean
+     * 5000 with one log line. Never a stack, never the framework's error page. 401 and 403 stay the security layer's.
      */
     void answerFailure(RoutingContext context) {
-        String path = context.request().path();
-        if (context.response().ended() || path == null || !isMafPath(path)) {
-            context.next();
+        if (context.response().ended()) {
             return;
         }
         int status = context.statusCode();
-        Rsc rsc = status == 413 ? Rsc.BAD_REQUEST : OneM2mHeaders.rscForStatus(status < 0 ? 500 : status);
-        if (rsc == Rsc.INTERNAL_SERVER_ERROR) {
+        if (status >= 400 && status < 500 && status != 401 && status != 403) {
+            refusals.counted(status == 413 ? Refusals.BODY_TOO_LARGE : Refusals.MALFORMED_REQUEST);
+            end(context, status == 413 ? Rsc.BAD_REQUEST : OneM2mHeaders.rscForStatus(status),
+                    status == 413 ? BodyLimit.TOO_LARGE_MESSAGE : clientFault(context));
+            return;
+        }
+        String path = context.request().path(); // raw: this request may never have passed check()
+        if ((status < 0 || status >= 500) && path != null && isMafPath(path)) {
             Throwable failure = context.failure();
             LOG.errorf("Request failed in the HTTP layer: %s", failure == null ? "status " + status
                     : failure.getClass().getName());
-            end(context, rsc, "The MAF failed to process the request; retry later.");
-        } else {
-            end(context, rsc, status == 413 ? BodyLimit.TOO_LARGE_MESSAGE
-                    : "The request cannot be processed (HTTP " + status + ").");
+            end(context, Rsc.INTERNAL_SERVER_ERROR, "The MAF failed to process the request; retry later.");
+            return;
         }
+        context.next();
+    }
+
+    private static String clientFault(RoutingContext context) {
+        if (context.request().getHeader(HttpHeaders.HOST) == null) {
+            return "The request has no Host header, which HTTP/1.1 requires.";
+        }
+        return "The request cannot be processed (HTTP " + context.statusCode() + ").";
     }
 
     static String problemWith(HttpServerRequest request) {
@@ -163,6 +174,9 @@ public class WellFormedRequests {
         if (response.headWritten()) {
             response.close();
             return;
+        }
+        if (!context.request().isEnded()) {
+            context.request().resume(); // Quarkus paused it; read and drop the body so the connection stays in step
         }
         String requestId = context.request().getHeader(MafNames.HEADER_RI);
         response.setStatusCode(rsc.httpStatus())

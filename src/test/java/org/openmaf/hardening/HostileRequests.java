@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.openmaf.testing.Maf;
 import org.openmaf.testing.MafTestEnvironment;
@@ -128,10 +131,12 @@ final class HostileRequests {
         List<HostileRequest> requests = new ArrayList<>(count);
         JqwikSession.start();
         try {
-            RandomGenerator<HostileRequest> generator = request().generator(1000);
+            // One generator per operation, built once: choosing the operation by flatMap would rebuild them each time.
+            List<RandomGenerator<HostileRequest>> generators = OPERATIONS.stream()
+                    .map(operation -> request(operation).generator(1000)).toList();
             Random random = new Random(seed);
             for (int i = 0; i < count; i++) {
-                requests.add(generator.next(random).value());
+                requests.add(generators.get(random.nextInt(generators.size())).next(random).value());
             }
         } finally {
             JqwikSession.finish();
@@ -139,11 +144,10 @@ final class HostileRequests {
         return requests;
     }
 
-    private Arbitrary<HostileRequest> request() {
-        return Arbitraries.of(OPERATIONS).flatMap(operation -> Combinators.combine(
-                peer(), token(), method(operation), target(operation), headers(operation), body(operation))
+    private Arbitrary<HostileRequest> request(Operation operation) {
+        return Combinators.combine(peer(), token(), method(operation), target(operation), headers(operation), body(operation))
                 .as((peer, token, method, target, headers, body) -> new HostileRequest(peer, token, method, target,
-                        headers, body, operation)));
+                        headers, body, operation));
     }
 
     private Arbitrary<Peer> peer() {
@@ -169,27 +173,45 @@ final class HostileRequests {
     // Paths and query strings
     // ---------------------------------------------------------------------------------------------------------------
 
+    private static final List<String> PLACEHOLDERS = List.of("{regId}", "{keyRef}", "{fqdn}", "{fingerprint}",
+            "{clientId}", "{number}", "{timestamp}", "{anything}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-zA-Z]+}");
+
+    /** The operation's path with each placeholder filled, then now and then mangled as a whole. */
     private Arbitrary<String> target(Operation operation) {
         String template = operation.template();
-        Arbitrary<String> result = Arbitraries.just(template);
-        for (String placeholder : List.of("{regId}", "{keyRef}", "{fqdn}", "{fingerprint}", "{clientId}", "{number}",
-                "{timestamp}", "{anything}")) {
-            if (template.contains(placeholder)) {
-                Arbitrary<String> value = segment(pool(placeholder));
-                result = result.flatMap(t -> value.map(v -> t.replaceFirst(java.util.regex.Pattern.quote(placeholder),
-                        java.util.regex.Matcher.quoteReplacement(v))));
-                if (template.indexOf(placeholder) != template.lastIndexOf(placeholder)) {
-                    result = result.flatMap(t -> value.map(v -> t.replace(placeholder, v)));
-                }
-            }
+        List<String> placeholders = PLACEHOLDER.matcher(template).results().map(MatchResult::group).toList();
+        List<Arbitrary<String>> values = placeholders.stream().map(p -> segment(pool(p))).toList();
+        Arbitrary<String> path = values.isEmpty() ? Arbitraries.just(template)
+                : Combinators.combine(values).as(filled -> {
+                    StringBuilder out = new StringBuilder();
+                    Matcher matcher = PLACEHOLDER.matcher(template);
+                    int i = 0;
+                    while (matcher.find()) {
+                        matcher.appendReplacement(out, Matcher.quoteReplacement(filled.get(i++)));
+                    }
+                    return matcher.appendTail(out).toString();
+                });
+        Arbitrary<Integer> mangling = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(0)),
+                Tuple.of(1, Arbitraries.integers().between(1, 12)), Tuple.of(1, Arbitraries.integers().between(13, 15)));
+        return Combinators.combine(path, mangling).as(HostileRequests::mangled);
+    }
+
+    private static final List<String> SUFFIXES = List.of("/", "//", "/.", "/..", "/%2e%2e", "/;x=1", "#frag", "?", "?&&=&",
+            "?a=%", "?a=%00", "?a=%ZZ");
+
+    private static String mangled(String path, int how) {
+        if (how == 0) {
+            return path;
         }
-        return result.flatMap(path -> Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.just(path)),
-                Tuple.of(1, Arbitraries.of("/", "//", "/.", "/..", "/%2e%2e", "/;x=1", "#frag", "?", "?&&=&", "?a=%",
-                        "?a=%00", "?a=%ZZ", "?" + "q=".repeat(300)).map(suffix -> path + suffix)),
-                Tuple.of(1, Arbitraries.just(path.replaceFirst("^/", "//"))),
-                Tuple.of(1, Arbitraries.just(path.toUpperCase())),
-                Tuple.of(1, Arbitraries.just("https://localhost" + path))));
+        if (how <= SUFFIXES.size()) {
+            return path + SUFFIXES.get(how - 1);
+        }
+        return switch (how - SUFFIXES.size()) {
+            case 1 -> path.replaceFirst("^/", "//");
+            case 2 -> path.toUpperCase(java.util.Locale.ROOT);
+            default -> "https://localhost" + path;
+        };
     }
 
     /** Plausible values for a placeholder: the ones that reach deep into the procedures. */

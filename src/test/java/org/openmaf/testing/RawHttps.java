@@ -38,7 +38,7 @@ public final class RawHttps implements AutoCloseable {
         try (var stream = java.nio.file.Files.newInputStream(client.pkcs12())) {
             keys.load(stream, TestPki.PASSWORD.toCharArray());
         }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("PKIX");
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("SunX509"); // plain aliases, see AlwaysPresent
         keyManagers.init(keys, TestPki.PASSWORD.toCharArray());
         X509ExtendedKeyManager chooser = (X509ExtendedKeyManager) keyManagers.getKeyManagers()[0];
         String alias = keys.aliases().nextElement();
