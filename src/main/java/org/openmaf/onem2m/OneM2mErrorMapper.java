@@ -144,12 +144,30 @@ public class OneM2mErrorMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (isConcurrentChange(e)) {
+            return respond(Rsc.CONFLICT, "Another request changed or removed this resource at the same moment;"
+                    + " retrieve it and retry.");
+        }
         String reference = OneM2mHeaders.generatedRequestId();
         // The cause's class and message go to the log only; the client gets a reference to quote to the operator.
         LOG.errorf("Internal error %s: %s: %s", reference, e.getClass().getName(), Objects.toString(e.getMessage(), ""));
         LOG.debugf(e, "Internal error %s", reference);
         return respond(Rsc.INTERNAL_SERVER_ERROR, "The MAF failed to process the request; quote reference " + reference
                 + " to its operator.");
+    }
+
+    /**
+     * Two requests racing for one row (two de-registrations of one registration, an update against a deletion): the
+     * loser's flush finds the row gone. A client-side conflict (found by HostileInputTest), not a fault of the MAF.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response respond(Rsc rsc, String message) {
