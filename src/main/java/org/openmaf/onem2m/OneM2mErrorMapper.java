@@ -148,6 +148,13 @@ public class OneM2mErrorMapper {
             return respond(Rsc.CONFLICT, "Another request changed or removed this resource at the same moment;"
                     + " retrieve it and retry.");
         }
+        String sqlState = sqlStateOf(e);
+        if (UNIQUE_VIOLATION.equals(sqlState)) {
+            return respond(Rsc.CONFLICT, "This resource exists already (another request created it at the same moment).");
+        }
+        if (sqlState != null && sqlState.startsWith(DATA_EXCEPTION_CLASS)) {
+            return respond(Rsc.BAD_REQUEST, "A value in the request is longer or larger than the MAF stores.");
+        }
         String reference = OneM2mHeaders.generatedRequestId();
         // The cause's class and message go to the log only; the client gets a reference to quote to the operator.
         LOG.errorf("Internal error %s: %s: %s", reference, e.getClass().getName(), Objects.toString(e.getMessage(), ""));
@@ -168,6 +175,20 @@ public class OneM2mErrorMapper {
             }
         }
         return false;
+    }
+
+    /** SQLSTATE 23505: two requests created the same row at once, the loser's insert collides (HostileInputTest). */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 22: the data itself (too long, out of range): what the request sent, not a fault of the MAF. */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+
+    private static String sqlStateOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private Response respond(Rsc rsc, String message) {

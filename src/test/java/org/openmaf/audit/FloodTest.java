@@ -136,6 +136,34 @@ class FloodTest {
     }
 
     @Test
+    void refusalsBeforeJaxRsAndAdminRefusalsAreCountedNotAudited() throws Exception {
+        double malformed = refusals(Refusals.MALFORMED_REQUEST);
+        double tooLarge = refusals(Refusals.BODY_TOO_LARGE);
+        double adminUnauthenticated = refusals(Refusals.ADMIN_UNAUTHENTICATED);
+        double adminForbidden = refusals(Refusals.ADMIN_FORBIDDEN);
+        double adminRefused = refusals(Refusals.ADMIN_REFUSED);
+
+        try (RawHttps connection = RawHttps.open(RawHttps.context(Client.MN_CSE))) {
+            connection.send("GET", "/maf/mafClientRegs/%ZZ", List.of("Host: localhost"), null);
+            connection.send("GET", "/maf/mafClientRegs/a%00", List.of("Host: localhost"), null);
+        }
+        MafClients.as(Client.MN_CSE).contentType("application/json").body("{\"x\":\"" + "y".repeat(70_000) + "\"}")
+                .post("/maf/mafClientRegs").then().statusCode(400);
+        MafClients.withoutCertificate().get("/admin/stakeholders").then().statusCode(401);
+        MafClients.asAdmin(org.openmaf.testing.AdminTokens.auditor()).contentType("application/json").body("{}")
+                .post("/admin/stakeholders").then().statusCode(403);
+        MafClients.asAdmin(org.openmaf.testing.AdminTokens.admin()).get("/admin/stakeholders/no-such.example.org")
+                .then().statusCode(404);
+
+        assertThat(refusals(Refusals.MALFORMED_REQUEST) - malformed).isEqualTo(2);
+        assertThat(refusals(Refusals.BODY_TOO_LARGE) - tooLarge).isEqualTo(1);
+        assertThat(refusals(Refusals.ADMIN_UNAUTHENTICATED) - adminUnauthenticated).isGreaterThanOrEqualTo(1);
+        assertThat(refusals(Refusals.ADMIN_FORBIDDEN) - adminForbidden).isEqualTo(1);
+        assertThat(refusals(Refusals.ADMIN_REFUSED) - adminRefused).isEqualTo(1);
+        assertThat(TestDatabase.count("audit_record")).as(auditRows()).isZero();
+    }
+
+    @Test
     void auditRowsOlderThanTheRetentionArePurged() throws Exception {
         Instant now = clock.now();
         insertAuditRow(now.minus(Duration.ofDays(401)), "old");

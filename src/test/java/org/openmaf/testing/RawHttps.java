@@ -116,7 +116,11 @@ public final class RawHttps implements AutoCloseable {
     }
 
     public static RawHttps open(SSLContext context) throws IOException {
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", MafClients.port());
+        return open(context, MafClients.port());
+    }
+
+    public static RawHttps open(SSLContext context, int port) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port);
         socket.setSoTimeout(30_000);
         socket.startHandshake();
         return new RawHttps(socket);
