@@ -107,8 +107,8 @@ class FloodTest {
 
         // A minute later (by the MAF's clock) the same address is recorded once more.
         clock.advance(Duration.ofSeconds(61));
-        MafClients.withoutCertificate().get("/maf/mafClientRegs").then().statusCode(403);
-        MafClients.withoutCertificate().get("/maf/mafClientRegs").then().statusCode(403);
+        MafClients.withoutCertificate().get("/maf/mafClientRegs/x").then().statusCode(403);
+        MafClients.withoutCertificate().get("/maf/mafClientRegs/x").then().statusCode(403);
         assertThat(TestDatabase.count("audit_record")).isEqualTo(rows + 1);
     }
 
