@@ -106,6 +106,10 @@ public class WellFormedRequests {
         if (hasControlCharacter(path)) {
             return "The request path contains a control character (such as NUL), which no MAF resource name has.";
         }
+        if (rawPath != null && rawPath.indexOf(';') >= 0) {
+            // Matrix parameters: no resource takes them, and JAX-RS would decode the path a second time to strip them.
+            return "The request path contains ';' (matrix parameters), which no MAF resource takes.";
+        }
         String decodedQuery = decoded(rawQuery, true);
         if (decodedQuery == null) {
             return "The query string has a malformed percent-encoding: each '%' must be followed by two hex digits.";
