@@ -17,7 +17,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class AuditTrail {
 
-    /** Longer details are cut, so a record can always be written. */
+    /** The widths of the audit_record columns (V1__maf_schema.sql): longer values are cut, so a record can always be written. */
+    static final int MAX_REQUEST_ID = 256;
+    static final int MAX_ACTOR = 512;
+    static final int MAX_PROCEDURE = 64;
+    static final int MAX_RESOURCE_ID = 512;
     static final int MAX_DETAIL = 1024;
 
     @Inject
@@ -32,17 +36,47 @@ public class AuditTrail {
         QuarkusTransaction.requiringNew().run(() -> toRecord(entry).persist());
     }
 
+    /**
+     * Everything a client sends may end up in a record (a resource ID from the path, a request ID from a header), so
+     * every text is made storable here, the one place records are built: cut to its column and free of NUL and other
+     * control characters (PostgreSQL refuses NUL in text; control characters would garble whoever reads the trail).
+     */
     private AuditRecord toRecord(AuditEntry entry) {
         AuditRecord record = new AuditRecord();
         record.occurredAt = clock.instant();
-        record.requestId = entry.requestId();
-        record.actor = entry.actor();
+        record.requestId = storable(entry.requestId(), MAX_REQUEST_ID);
+        record.actor = storable(entry.actor(), MAX_ACTOR);
         record.actorKind = entry.actorKind();
-        record.procedure = entry.procedure();
-        record.resourceId = entry.resourceId();
+        record.procedure = storable(entry.procedure(), MAX_PROCEDURE);
+        record.resourceId = storable(entry.resourceId(), MAX_RESOURCE_ID);
         record.rsc = entry.rsc();
-        record.detail = entry.detail() == null || entry.detail().length() <= MAX_DETAIL
-                ? entry.detail() : entry.detail().substring(0, MAX_DETAIL);
+        record.detail = storable(entry.detail(), MAX_DETAIL);
         return record;
+    }
+
+    /**
+     * The text with each control character (and each unpaired surrogate, which has no UTF-8 form) replaced by U+FFFD,
+     * cut to at most {@code width} characters, an ellipsis marking the cut. Never splits a surrogate pair.
+     */
+    static String storable(String text, int width) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), width));
+        int limit = text.length() > width ? width - 1 : width;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int units = Character.charCount(codePoint);
+            if (out.length() + units > limit) {
+                break;
+            }
+            boolean unpaired = Character.isSurrogate(text.charAt(i)) && units == 1;
+            out.appendCodePoint(Character.isISOControl(codePoint) || unpaired ? '\uFFFD' : codePoint);
+            i += units;
+        }
+        if (text.length() > width) {
+            out.append('\u2026');
+        }
+        return out.toString();
     }
 }

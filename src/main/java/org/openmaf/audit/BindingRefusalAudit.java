@@ -7,6 +7,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.openmaf.wire.MafNames;
 import org.openmaf.onem2m.RefusalListener;
+import org.openmaf.onem2m.Refusals;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.tls.AuthenticatedClient;
 
@@ -37,13 +38,34 @@ public class BindingRefusalAudit implements RefusalListener {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    UnauthenticatedPeers unauthenticatedPeers;
+
+    @Inject
+    Refusals refusals;
+
     @Override
-    public void refused(String method, String path, Rsc rsc, String message) {
+    public void refused(RefusedRequest request, Rsc rsc, String message) {
+        String path = request.path();
         if (!path.equals(MafNames.BASE_PATH) && !path.startsWith(MafNames.BASE_PATH + "/")) {
+            if (path.equals("/admin") || path.startsWith("/admin/")) {
+                refusals.counted(Refusals.ADMIN_REFUSED); // counted only: admin changes, not refusals, are audited
+            }
             return;
         }
-        AuditEntry entry = procedures.bindingRefusal(client.idIfKnown().orElse(null),
-                path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH), rsc.code(), method + ": " + message);
+        String actor = client.idIfKnown().orElse(null);
+        String detail = request.method() + ": " + message;
+        if (actor == null) {
+            // Contract section 6: a peer that has not authenticated is counted always, recorded once a minute at most.
+            refusals.counted(rsc == Rsc.ORIGINATOR_NOT_AUTHENTICATED ? Refusals.UNAUTHENTICATED : Refusals.BEFORE_AUTHENTICATION);
+            if (!unauthenticatedPeers.mayRecord(request.sourceAddress())) {
+                return;
+            }
+            detail = "[from " + request.sourceAddress() + "; further refusals of this address within a minute are only"
+                    + " counted] " + detail;
+        }
+        AuditEntry entry = procedures.bindingRefusal(actor, path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH),
+                rsc.code(), detail);
         if (BlockingOperationControl.isBlockingAllowed()) {
             trail.recordSeparately(entry);
         } else {

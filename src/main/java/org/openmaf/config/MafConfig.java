@@ -33,6 +33,14 @@ public interface MafConfig {
     @WithDefault("60s")
     Duration purgeInterval();
 
+    Audit audit();
+
+    interface Audit {
+        /** How long audit records are kept (contract section 6); older ones are purged on the purge schedule. */
+        @WithDefault("P400D")
+        Duration retention();
+    }
+
     interface Tls {
         /** PEM certificate chain of the MAF endpoint. */
         String serverCert();

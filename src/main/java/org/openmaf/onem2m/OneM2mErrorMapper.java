@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -79,6 +80,10 @@ public class OneM2mErrorMapper {
         String path = pathOf(e.getPath());
         if (path.isEmpty()) {
             return respond(Rsc.BAD_REQUEST, "The body must be a JSON object with one member naming the resource.");
+        }
+        if (e instanceof InvalidFormatException && e.getTargetType() == String.class) {
+            return respond(Rsc.BAD_REQUEST, path + ": control characters (such as NUL) and unpaired surrogates are not"
+                    + " accepted in strings.");
         }
         return respond(Rsc.BAD_REQUEST, path + ": expected " + describe(e.getTargetType()) + ".");
     }
@@ -158,11 +163,22 @@ public class OneM2mErrorMapper {
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (isConcurrentChange(e)) {
+            return respond(Rsc.CONFLICT, "Another request changed or removed this resource at the same moment;"
+                    + " retrieve it and retry.");
+        }
+        String sqlState = sqlStateOf(e);
+        if (UNIQUE_VIOLATION.equals(sqlState)) {
+            return respond(Rsc.CONFLICT, "This resource exists already (another request created it at the same moment).");
+        }
+        if (sqlState != null && sqlState.startsWith(DATA_EXCEPTION_CLASS)) {
+            return respond(Rsc.BAD_REQUEST, "A value in the request is longer or larger than the MAF stores.");
+        }
         ServerFault fault = ServerFault.of(e);
         fault.log(e, requestId.value(), request.method().name(), request.path());
         if (fault == ServerFault.INTERNAL) {
             try {
-                refusals.refused(request.method().name(), request.path(), Rsc.INTERNAL_SERVER_ERROR, fault.message());
+                refusals.refused(refusedRequest(), Rsc.INTERNAL_SERVER_ERROR, fault.message());
             } catch (RuntimeException auditFailure) {
                 LOG.debugf(auditFailure, "Request %s: the internal fault could not be audited", requestId.value());
             }
@@ -170,10 +186,43 @@ public class OneM2mErrorMapper {
         return OneM2mResponses.serverFault(fault);
     }
 
+    /**
+     * Two requests racing for one row (two de-registrations of one registration, an update against a deletion): the
+     * loser's flush finds the row gone. A client-side conflict (found by HostileInputTest), not a fault of the MAF.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE 23505: two requests created the same row at once, the loser's insert collides (HostileInputTest). */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 22: the data itself (too long, out of range): what the request sent, not a fault of the MAF. */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+
+    private static String sqlStateOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private RefusalListener.RefusedRequest refusedRequest() {
+        return new RefusalListener.RefusedRequest(request.method().name(), request.path(),
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+    }
+
     /** A refusal stands only if it can be audited: audit that cannot be written stops the procedure (fail closed). */
     private Response respond(Rsc rsc, String message) {
         try {
-            refusals.refused(request.method().name(), request.path(), rsc, message);
+            refusals.refused(refusedRequest(), rsc, message);
         } catch (RuntimeException auditFailure) {
             ServerFault fault = ServerFault.of(auditFailure);
             fault.log(auditFailure, requestId.value(), request.method().name(), request.path());

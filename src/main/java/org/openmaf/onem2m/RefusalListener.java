@@ -7,6 +7,9 @@ package org.openmaf.onem2m;
  */
 public interface RefusalListener {
 
-    /** {@code method} and {@code path} are the request line's, as the client sent them. */
-    void refused(String method, String path, Rsc rsc, String message);
+    /** The refused request as it arrived: its request line and the address it came from (null when unknown). */
+    record RefusedRequest(String method, String path, String sourceAddress) {
+    }
+
+    void refused(RefusedRequest request, Rsc rsc, String message);
 }

@@ -7,6 +7,7 @@ import java.security.cert.CertificateRevokedException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
@@ -25,20 +26,29 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
 
     private final ServerTlsMaterial material;
+    /** Told of each refused client certificate, so the refusal is counted and, within limits, audited. */
+    private final Consumer<HandshakeRefusal> refused;
 
-    FullHandshakeTrustManager(ServerTlsMaterial material) {
+    FullHandshakeTrustManager(ServerTlsMaterial material, Consumer<HandshakeRefusal> refused) {
         this.material = material;
+        this.refused = refused;
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         TlsMaterial now = material.current();
-        if (now.trustAnchors() instanceof X509ExtendedTrustManager extended) {
-            extended.checkClientTrusted(chain, authType, engine);
-        } else {
-            now.trustAnchors().checkClientTrusted(chain, authType);
+        try {
+            if (now.trustAnchors() instanceof X509ExtendedTrustManager extended) {
+                extended.checkClientTrusted(chain, authType, engine);
+            } else {
+                now.trustAnchors().checkClientTrusted(chain, authType);
+            }
+            checkNotRevoked(now, chain);
+        } catch (CertificateException untrusted) {
+            refused.accept(new HandshakeRefusal(engine.getPeerHost(), "the client certificate does not chain to a trust"
+                    + " anchor, is expired or is revoked (" + untrusted.getClass().getSimpleName() + ")"));
+            throw untrusted;
         }
-        checkNotRevoked(now, chain);
         invalidate(engine.getHandshakeSession());
     }
 

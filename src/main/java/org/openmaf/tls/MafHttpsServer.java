@@ -2,10 +2,12 @@ package org.openmaf.tls;
 
 import javax.net.ssl.TrustManager;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.openmaf.config.MafConfig;
+import org.openmaf.onem2m.Refusals;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
@@ -33,6 +35,12 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    Event<HandshakeRefusal> handshakeRefusals;
+
     /**
      * With stateless tickets on, a TLS 1.2 ServerHello promises a NewSessionTicket that the JDK then never sends for a
      * session {@link FullHandshakeTrustManager} has made non-resumable, and clients abort. The JDK reads this switch
@@ -46,6 +54,12 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
      * ran. The build sets it for the test JVMs as well, where other tests may have run a JDK server handshake first.
      */
     static final String REJECT_CLIENT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+    /** Contract section 6: counted always; the audit decides whether to record it (once a minute per address). */
+    private void refused(HandshakeRefusal refusal) {
+        refusals.counted(Refusals.UNTRUSTED_CERTIFICATE);
+        handshakeRefusals.fireAsync(refusal);
+    }
 
     @Override
     public void customizeHttpsServer(HttpServerOptions options) {
@@ -61,7 +75,7 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
         }
         material.initial();
         options.setKeyCertOptions(KeyCertOptions.wrap(new ServerKeyManager(material)));
-        options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(material)));
+        options.setTrustOptions(TrustOptions.wrap((TrustManager) new FullHandshakeTrustManager(material, this::refused)));
         // The CRLs are checked by FullHandshakeTrustManager, as last reloaded; Vert.x would keep the first ones forever.
         options.getCrlValues().clear();
         options.getCrlPaths().clear();

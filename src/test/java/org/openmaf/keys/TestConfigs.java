@@ -18,6 +18,7 @@ final class TestConfigs {
             public Tls tls() { return null; }
             public Http http() { return null; }
             public Admin admin() { return null; }
+            public Audit audit() { return null; }
             public Map<String, Stakeholder> stakeholders() { return Map.of(); }
             public Duration purgeInterval() { return Duration.ofMinutes(1); }
             public Crypto crypto() {

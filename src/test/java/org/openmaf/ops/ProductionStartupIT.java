@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openmaf.dev.DevAdminTokens;
 import org.openmaf.testing.MafProcess;
+import org.openmaf.testing.RawHttps;
 import org.openmaf.testing.TestDatabase;
 import org.openmaf.testing.TestPki;
 
@@ -45,6 +46,7 @@ class ProductionStartupIT {
                             .trustStore(TestPki.truststore().toString(), TestPki.PASSWORD)))
                     .get("/q/health").then().statusCode(200);
             adminApiRefusesEveryTokenWithoutAConfiguredIssuer(port);
+            malformedUrisGetAOneM2mAnswerInProductionToo(port);
             assertThat(maf.output()).doesNotContain("Admin API token").doesNotContain("in-memory key pair");
         }
     }
@@ -62,6 +64,19 @@ class ProductionStartupIT {
         https(port).header("Authorization", "Bearer " + devShapedToken).get("/admin/stakeholders").then().statusCode(401);
         // Dev UI and other dev-only pages do not exist in the production build.
         https(port).get("/q/dev-ui").then().statusCode(404);
+    }
+
+    /**
+     * Contract section 6: the production build hands URI validation from Quarkus to the MAF (UriValidationHandover) as
+     * the test profile does, so a malformed percent-encoding gets an RSC and a JSON body, not Quarkus's bare 400.
+     */
+    private static void malformedUrisGetAOneM2mAnswerInProductionToo(int port) throws Exception {
+        try (RawHttps connection = RawHttps.open(RawHttps.contextWithoutCertificate(), port)) {
+            RawHttps.Reply reply = connection.send("GET", "/maf/mafClientRegs/%ZZ", List.of("Host: localhost"), null);
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.header("X-M2M-RSC")).isEqualTo("4000");
+            assertThat(reply.body()).startsWith("{\"m2m:dbg\":").contains("percent-encoding");
+        }
     }
 
     private static RequestSpecification https(int port) {

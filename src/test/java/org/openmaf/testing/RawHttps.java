@@ -7,11 +7,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /** HTTP/1.1 on one mutually authenticated TLS connection the test holds itself (keep-alive, no pooling surprises). */
 public final class RawHttps implements AutoCloseable {
@@ -36,8 +43,10 @@ public final class RawHttps implements AutoCloseable {
         try (var stream = java.nio.file.Files.newInputStream(pkcs12)) {
             keys.load(stream, TestPki.PASSWORD.toCharArray());
         }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("PKIX");
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("SunX509"); // plain aliases, see AlwaysPresent
         keyManagers.init(keys, TestPki.PASSWORD.toCharArray());
+        X509ExtendedKeyManager chooser = (X509ExtendedKeyManager) keyManagers.getKeyManagers()[0];
+        String alias = keys.aliases().nextElement();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try (var stream = java.nio.file.Files.newInputStream(TestPki.truststore())) {
             trust.load(stream, TestPki.PASSWORD.toCharArray());
@@ -45,11 +54,60 @@ public final class RawHttps implements AutoCloseable {
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
         trustManagers.init(trust);
         SSLContext context = SSLContext.getInstance("TLSv1.3");
-        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        context.init(new KeyManager[] { new AlwaysPresent(chooser, alias) }, trustManagers.getTrustManagers(), null);
         return context;
     }
 
-    /** A peer without a client certificate: it trusts the test CA and has no key of its own. */
+    /**
+     * Presents the client's certificate whatever CAs the server names, as OpenSSL does, so that a certificate from a CA
+     * the MAF does not trust reaches the MAF (the JDK would otherwise quietly send none).
+     */
+    private static final class AlwaysPresent extends X509ExtendedKeyManager {
+        private final X509ExtendedKeyManager keys;
+        private final String alias;
+
+        AlwaysPresent(X509ExtendedKeyManager keys, String alias) {
+            this.keys = keys;
+            this.alias = alias;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, javax.net.ssl.SSLEngine engine) {
+            return alias;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return alias;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return new String[] { alias };
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return null;
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getCertificateChain(String name) {
+            return keys.getCertificateChain(name);
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String name) {
+            return keys.getPrivateKey(name);
+        }
+    }
+
+    /** A context that trusts the MAF but presents no client certificate (an unauthenticated peer). */
     public static SSLContext contextWithoutCertificate() throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try (var stream = java.nio.file.Files.newInputStream(TestPki.truststore())) {
@@ -68,6 +126,7 @@ public final class RawHttps implements AutoCloseable {
 
     public static RawHttps open(SSLContext context, int port) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port);
+        socket.setSoTimeout(30_000);
         socket.startHandshake();
         return new RawHttps(socket);
     }
@@ -116,6 +175,79 @@ public final class RawHttps implements AutoCloseable {
     /** The certificate the server presented in this connection's handshake. */
     public java.security.cert.X509Certificate serverCertificate() throws IOException {
         return (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
+
+    /** One HTTP response as it arrived: header names in lower case. */
+    public record Reply(int status, Map<String, List<String>> headers, String body, boolean closed) {
+
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + headers + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+        }
+    }
+
+    /**
+     * Sends a request exactly as given (the caller writes the request line and every header but Content-Length, which
+     * is added when there is a body) and reads the whole response, chunked or not.
+     */
+    public Reply send(String method, String target, List<String> headers, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            out.write(body);
+        }
+        out.flush();
+        return read(method.equals("HEAD"));
+    }
+
+    private Reply read(boolean head) throws IOException {
+        String statusLine = line();
+        while (statusLine.startsWith("HTTP/1.1 1")) { // 100 Continue and the like
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                // skipped
+            }
+            statusLine = line();
+        }
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String header = line(); !header.isEmpty(); header = line()) {
+            int colon = header.indexOf(':');
+            headers.computeIfAbsent(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(header.substring(colon + 1).strip());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<String> length = headers.get("content-length");
+        List<String> encoding = headers.get("transfer-encoding");
+        if (head || status == 204 || status == 304) {
+            // no body
+        } else if (encoding != null && encoding.get(0).equalsIgnoreCase("chunked")) {
+            for (int size = Integer.parseInt(line().strip(), 16); size > 0; size = Integer.parseInt(line().strip(), 16)) {
+                body.write(in.readNBytes(size));
+                line();
+            }
+            for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+                // trailers skipped
+            }
+        } else if (length != null) {
+            body.write(in.readNBytes(Integer.parseInt(length.get(0))));
+        } else {
+            body.write(in.readAllBytes()); // delimited by the end of the connection
+        }
+        List<String> connection = headers.get("connection");
+        boolean closed = connection != null && connection.get(0).equalsIgnoreCase("close");
+        return new Reply(status, headers, body.toString(StandardCharsets.UTF_8), closed);
     }
 
     /** Sends one request and returns the status code; the body is read and discarded. */
