@@ -54,7 +54,7 @@ public class BindingRefusalAudit implements RefusalListener {
             return;
         }
         String actor = client.idIfKnown().orElse(null);
-        String detail = request.method() + ": " + message;
+        String detail = message;
         if (actor == null) {
             // Contract section 6: a peer that has not authenticated is counted always, recorded once a minute at most.
             refusals.counted(rsc == Rsc.ORIGINATOR_NOT_AUTHENTICATED ? Refusals.UNAUTHENTICATED : Refusals.BEFORE_AUTHENTICATION);
@@ -64,6 +64,7 @@ public class BindingRefusalAudit implements RefusalListener {
             detail = "[from " + request.sourceAddress() + "; further refusals of this address within a minute are only"
                     + " counted] " + detail;
         }
+        detail = request.method() + ": " + detail;
         AuditEntry entry = procedures.bindingRefusal(actor, path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH),
                 rsc.code(), detail);
         if (BlockingOperationControl.isBlockingAllowed()) {
