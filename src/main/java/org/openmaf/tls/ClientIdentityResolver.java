@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openmaf.onem2m.MafException;
+import org.openmaf.wire.ClientId;
 
 /**
  * Turns a verified client certificate into the MAF client ID (contract section 1): an operator's explicit binding of
@@ -22,7 +23,9 @@ public class ClientIdentityResolver {
         String fingerprint = fingerprint(certificate);
         var binding = CertificateBinding.<CertificateBinding>findByIdOptional(fingerprint);
         if (binding.isPresent()) {
-            return binding.get().clientId;
+            // Bound IDs are stored canonical by the admin API; canonical again here for bindings stored before that rule.
+            String bound = binding.get().clientId;
+            return ClientId.isValid(bound) ? ClientId.canonical(bound) : bound;
         }
         Set<String> ids = ClientIdFromCertificate.candidates(certificate);
         if (ids.isEmpty()) {
