@@ -45,6 +45,9 @@ class ChainAtTimeOfUseTest {
     @Inject
     AdjustableClock clock;
 
+    @Inject
+    ExpiryPurge purge;
+
     @BeforeEach
     void cleanSlate() {
         TestDatabase.clearProcedureData();
@@ -181,6 +184,9 @@ class ChainAtTimeOfUseTest {
                     .isEqualTo(1);
         }
         assertThat(TestDatabase.count("key_registration")).isZero();
+        clock.advance(Duration.ofDays(8)); // past the keys' would-be expiry (P7D): the tombstones go with the purge
+        purge.purge();
+        assertThat(TestDatabase.count("used_kcid")).isZero();
     }
 
     @Test

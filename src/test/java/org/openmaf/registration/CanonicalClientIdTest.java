@@ -1,10 +1,16 @@
 package org.openmaf.registration;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.openmaf.config.MafConfig;
 import org.openmaf.testing.AdminTokens;
 import org.openmaf.testing.Maf;
 import org.openmaf.testing.MafClients;
@@ -19,6 +26,7 @@ import org.openmaf.testing.MafTestEnvironment;
 import org.openmaf.testing.TestDatabase;
 import org.openmaf.testing.TestPki.Client;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +40,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = MafTestEnvironment.class, scope = TestResourceScope.GLOBAL)
 class CanonicalClientIdTest {
 
+    @Inject
+    StakeholderDirectory stakeholders;
+
+    @Inject
+    MafConfig config;
+
     @BeforeEach
     @AfterEach
     void cleanSlate() {
@@ -41,6 +55,7 @@ class CanonicalClientIdTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+        QuarkusTransaction.requiringNew().run(() -> stakeholders.apply(config.stakeholders()));
     }
 
     /** A certificate naming //MY.M2MProvider.ORG/upper-ae is the client //my.m2mprovider.org/upper-ae. */
@@ -95,5 +110,28 @@ class CanonicalClientIdTest {
                 .body("{\"adminFqdn\":\"canonical.example.org\",\"authorizedClients\":[\"//SP.Example/*\",\"//SP.example/x\"]}")
                 .post("/admin/stakeholders").then().statusCode(201)
                 .body("authorizedClients", contains("//sp.example/*", "//sp.example/x"));
+    }
+
+    /** Configured patterns follow the same rule: stored canonical, and one that is no pattern stops the start-up. */
+    @Test
+    void configuredPatternsFollowTheSameRule() {
+        Map<String, MafConfig.Stakeholder> configured = new LinkedHashMap<>(config.stakeholders());
+        configured.put("configured.example.org", patterns("//Configured.Example.org/*"));
+        QuarkusTransaction.requiringNew().run(() -> stakeholders.apply(configured));
+        MafClients.asAdmin(AdminTokens.admin()).get("/admin/stakeholders/configured.example.org").then().statusCode(200)
+                .body("authorizedClients", contains("//configured.example.org/*"));
+
+        configured.put("configured.example.org", patterns("//my_sp/*"));
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> stakeholders.apply(configured)))
+                .hasMessageContaining("maf.stakeholders.\"configured.example.org\".authorized-clients");
+    }
+
+    private static MafConfig.Stakeholder patterns(String pattern) {
+        return new MafConfig.Stakeholder() {
+            public List<String> authorizedClients() { return List.of(pattern); }
+            public Duration maxRegistrationLifetime() { return Duration.ofDays(365); }
+            public Duration maxKeyLifetime() { return Duration.ofDays(7); }
+            public int maxKeysPerClient() { return 1000; }
+        };
     }
 }
