@@ -89,8 +89,9 @@ public class KeyRegistrationService {
             key.keyOrigin = KeyRegistration.ORIGIN_EXPORTER;
             keyValue = exported.kc();
             exported.destroy();
-            // Used before, whether the key is still there or not: a connection's exporter yields one key, ever.
-            if (UsedKcId.isUsed(key.relativeKeyId) || KeyRegistration.findByIdOptional(key.relativeKeyId).isPresent()) {
+            // Used before, whether the key is still there or not: a connection's exporter yields one key, ever. Every
+            // exporter-derived key has a tombstone (V4 wrote those of keys registered before it).
+            if (UsedKcId.isUsed(key.relativeKeyId)) {
                 Arrays.fill(keyValue, (byte) 0);
                 throw sameConnection(key.relativeKeyId);
             }
