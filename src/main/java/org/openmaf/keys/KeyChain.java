@@ -23,8 +23,7 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
     /** The chain behind the key, as seen by the caller; empty when no key row exists. */
     static Optional<KeyChain> of(String relativeKeyId, String callerId) {
         List<Object[]> rows = KeyRegistration.getEntityManager().createQuery("select k, sr.expirationTime, s, cr.expirationTime,"
-                + " (select count(t) from KeyRegistration k2 join k2.targetIds t where k2.relativeKeyId = k.relativeKeyId"
-                + " and t = :caller)"
+                + " case when :caller member of k.targetIds then 1 else 0 end"
                 + " from KeyRegistration k"
                 + " left join ClientRegistration sr on sr.clientId = k.sourceId and sr.adminFqdn = k.adminFqdn"
                 + " left join Stakeholder s on s.adminFqdn = k.adminFqdn"
