@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.openmaf.onem2m.MafException;
+import org.openmaf.registration.ClientPattern;
 import org.openmaf.wire.ClientId;
 import org.openmaf.wire.Fqdn;
 import org.openmaf.wire.M2mTimestamp;
@@ -23,8 +24,8 @@ final class AdminInput {
     /** The width of the client_id columns. */
     static final int MAX_CLIENT_ID = ClientId.MAX_LENGTH;
 
-    /** The start of one, for patterns: '*' only as the pattern's last character. */
-    private static final Pattern CLIENT_ID_PREFIX = Pattern.compile("//[\\x21-\\x7E&&[^*]]*");
+    /** A quota no deployment needs more of, and small enough to keep one source from filling the store. */
+    static final int MAX_KEYS_PER_CLIENT = 1_000_000;
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
     private AdminInput() {
@@ -51,31 +52,37 @@ final class AdminInput {
         return value;
     }
 
+    /** A client ID, in its canonical form (contract section 7) so that it matches what certificates yield. */
     static String clientId(String value, String field) {
         if (!ClientId.isValid(value)) {
             throw MafException.badRequest("'" + field + "' must be an absolute CSE-ID or AE-ID of the form //SP-ID/id"
                     + " (SP-ID a domain name; at most " + MAX_CLIENT_ID + " characters, no '%', '*', space or empty, '.'"
                     + " or '..' segment), e.g. " + ClientId.EXAMPLE + ".");
         }
-        return value;
+        return ClientId.canonical(value);
     }
 
     static List<String> clientIds(List<String> values, String field) {
         return required(values, field).stream().map(value -> clientId(value, field + "[]")).toList();
     }
 
-    /** Authorized client patterns: an exact client ID, or a prefix of one ending in '*' (e.g. //my.m2mprovider.org/*). */
+    /**
+     * Authorized client patterns ({@link ClientPattern}): a client ID, or the start of one ending in '*' (e.g.
+     * //my.m2mprovider.org/*), stored in canonical form.
+     */
     static List<String> clientPatterns(List<String> patterns, String field) {
-        for (String pattern : required(patterns, field)) {
-            boolean valid = pattern != null && pattern.length() <= MAX_CLIENT_ID && (pattern.endsWith("*")
-                    ? CLIENT_ID_PREFIX.matcher(pattern.substring(0, pattern.length() - 1)).matches()
-                    : ClientId.isValid(pattern));
-            if (!valid) {
-                throw MafException.badRequest("Each of '" + field + "' must be a client ID //SP-ID/id, or a prefix of one"
-                        + " ending in '*' (e.g. //my.m2mprovider.org/*).");
-            }
+        return required(patterns, field).stream().map(pattern -> ClientPattern.canonical(pattern).orElseThrow(
+                () -> MafException.badRequest("Each of '" + field + "' must be a client ID //SP-ID/id, or the start of one"
+                        + " up to at least the '/' after the SP-ID, ending in '*' (e.g. //my.m2mprovider.org/*); no '%',"
+                        + " space, or empty, '.' or '..' segment."))).toList();
+    }
+
+    /** The quota of valid keys per source client; between 1 and {@value #MAX_KEYS_PER_CLIENT}. */
+    static int maxKeysPerClient(Integer value, String field) {
+        if (value == null || value < 1 || value > MAX_KEYS_PER_CLIENT) {
+            throw MafException.badRequest("'" + field + "' must be a whole number from 1 to " + MAX_KEYS_PER_CLIENT + ".");
         }
-        return List.copyOf(patterns);
+        return value;
     }
 
     static Duration lifetime(String value, String field) {

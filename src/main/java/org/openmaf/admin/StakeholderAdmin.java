@@ -27,6 +27,8 @@ public class StakeholderAdmin {
 
     static final Duration DEFAULT_REGISTRATION_LIFETIME = Duration.ofDays(365);
     static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(7);
+    /** As maf.stakeholders.*.max-keys-per-client (contract section 7). */
+    static final int DEFAULT_MAX_KEYS_PER_CLIENT = 1000;
 
     @Inject
     StakeholderDirectory directory;
@@ -53,26 +55,35 @@ public class StakeholderAdmin {
                 : AdminInput.lifetime(request.maxRegistrationLifetime(), "maxRegistrationLifetime");
         Duration keys = request.maxKeyLifetime() == null ? DEFAULT_KEY_LIFETIME
                 : AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime");
+        int quota = request.maxKeysPerClient() == null ? DEFAULT_MAX_KEYS_PER_CLIENT
+                : AdminInput.maxKeysPerClient(request.maxKeysPerClient(), "maxKeysPerClient");
         if (Stakeholder.findByIdOptional(adminFqdn).isPresent()) {
             throw MafException.conflict("The stakeholder '" + adminFqdn + "' exists already; change it with PUT.");
         }
-        Stakeholder stakeholder = directory.add(adminFqdn, patterns, registrations, keys);
+        Stakeholder stakeholder = directory.add(adminFqdn, patterns, registrations, keys, quota);
         audit.changed(AdminChange.ADMIN_STAKEHOLDER_CREATE, Rsc.CREATED, adminFqdn, describe(stakeholder));
         return StakeholderMessages.View.of(stakeholder);
     }
 
-    /** Tighter limits apply to registrations and keys from their next update on; existing expiry times stay. */
+    /**
+     * Tighter lifetimes apply to registrations and keys from their next update on; existing expiry times stay. Changed
+     * authorizedClients and quota apply from the next MAF request on (contract section 7).
+     */
     @Transactional
     public StakeholderMessages.View update(String adminFqdn, StakeholderMessages.Update request) {
-        if (request.authorizedClients() == null && request.maxRegistrationLifetime() == null && request.maxKeyLifetime() == null) {
-            throw MafException.badRequest("An update needs authorizedClients, maxRegistrationLifetime or maxKeyLifetime.");
+        if (request.authorizedClients() == null && request.maxRegistrationLifetime() == null && request.maxKeyLifetime() == null
+                && request.maxKeysPerClient() == null) {
+            throw MafException.badRequest("An update needs authorizedClients, maxRegistrationLifetime, maxKeyLifetime or"
+                    + " maxKeysPerClient.");
         }
         Stakeholder stakeholder = adminManaged(adminFqdn);
         directory.change(stakeholder,
                 request.authorizedClients() == null ? null : AdminInput.clientPatterns(request.authorizedClients(), "authorizedClients"),
                 request.maxRegistrationLifetime() == null ? null
                         : AdminInput.lifetime(request.maxRegistrationLifetime(), "maxRegistrationLifetime"),
-                request.maxKeyLifetime() == null ? null : AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime"));
+                request.maxKeyLifetime() == null ? null : AdminInput.lifetime(request.maxKeyLifetime(), "maxKeyLifetime"),
+                request.maxKeysPerClient() == null ? null
+                        : AdminInput.maxKeysPerClient(request.maxKeysPerClient(), "maxKeysPerClient"));
         audit.changed(AdminChange.ADMIN_STAKEHOLDER_UPDATE, Rsc.UPDATED, adminFqdn, describe(stakeholder));
         return StakeholderMessages.View.of(stakeholder);
     }
@@ -106,6 +117,6 @@ public class StakeholderAdmin {
     private static String describe(Stakeholder stakeholder) {
         return "authorizedClients=" + stakeholder.authorizedClients + ", maxRegistrationLifetime="
                 + AdminInput.iso(stakeholder.maxRegistrationLifetime()) + ", maxKeyLifetime="
-                + AdminInput.iso(stakeholder.maxKeyLifetime());
+                + AdminInput.iso(stakeholder.maxKeyLifetime()) + ", maxKeysPerClient=" + stakeholder.maxKeysPerClient;
     }
 }

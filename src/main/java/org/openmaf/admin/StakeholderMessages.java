@@ -21,14 +21,18 @@ public final class StakeholderMessages {
             @Schema(description = "ISO 8601 duration; registrations never outlive it. Default P365D", examples = "P365D")
             String maxRegistrationLifetime,
             @Schema(description = "ISO 8601 duration; keys never outlive it. Default P7D", examples = "P7D")
-            String maxKeyLifetime) {
+            String maxKeyLifetime,
+            @Schema(description = "How many valid keys one source client may hold for this stakeholder (1 to 1000000);"
+                    + " key registrations beyond it are refused with RSC 4000. Default 1000", examples = "1000")
+            Integer maxKeysPerClient) {
     }
 
     @Schema(name = "StakeholderUpdate", description = "Only what is sent changes; at least one field")
     public record Update(
             @Schema(examples = "[\"//my.m2mprovider.org/*\"]") List<String> authorizedClients,
             @Schema(examples = "P365D") String maxRegistrationLifetime,
-            @Schema(examples = "P7D") String maxKeyLifetime) {
+            @Schema(examples = "P7D") String maxKeyLifetime,
+            @Schema(examples = "1000") Integer maxKeysPerClient) {
     }
 
     @Schema(name = "Stakeholder")
@@ -37,6 +41,7 @@ public final class StakeholderMessages {
             @Schema(examples = "[\"//my.m2mprovider.org/*\"]") List<String> authorizedClients,
             @Schema(examples = "P365D") String maxRegistrationLifetime,
             @Schema(examples = "P7D") String maxKeyLifetime,
+            @Schema(examples = "1000") int maxKeysPerClient,
             @Schema(description = "'config' (maf.stakeholders.*, read-only here) or 'admin' (created through this API)",
                     enumeration = { "config", "admin" }) String managedBy,
             @Schema(implementation = String.class, examples = "20261122T183000") Instant createdAt,
@@ -45,7 +50,7 @@ public final class StakeholderMessages {
         static View of(Stakeholder stakeholder) {
             return new View(stakeholder.adminFqdn, stakeholder.authorizedClients,
                     AdminInput.iso(stakeholder.maxRegistrationLifetime()), AdminInput.iso(stakeholder.maxKeyLifetime()),
-                    stakeholder.managedBy, stakeholder.createdAt, stakeholder.updatedAt);
+                    stakeholder.maxKeysPerClient, stakeholder.managedBy, stakeholder.createdAt, stakeholder.updatedAt);
         }
     }
 }

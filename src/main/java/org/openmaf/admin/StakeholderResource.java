@@ -71,8 +71,11 @@ public class StakeholderResource {
     @Path("{adminFqdn}")
     @RolesAllowed(AdminRoles.ADMIN)
     @Operation(summary = "Change a stakeholder created here", description = "Only the fields sent change. New lifetime"
-            + " limits cap registrations and keys from their next registration or update on.")
+            + " limits cap registrations and keys from their next registration or update on; changed authorizedClients"
+            + " and maxKeysPerClient apply to every key operation from the next request on.")
     @APIResponse(responseCode = "200", description = "The changed stakeholder")
+    @APIResponse(responseCode = "400", description = "A field is malformed, e.g. a pattern that is no canonical client ID"
+            + " or prefix (X-M2M-RSC 4000)")
     @APIResponse(responseCode = "404", description = "No such stakeholder (X-M2M-RSC 4004)")
     @APIResponse(responseCode = "409", description = "It comes from configuration; change maf.stakeholders.* instead (X-M2M-RSC 4105)")
     public StakeholderMessages.View update(@Parameter(example = "my.m2mprovider.org") @PathParam("adminFqdn") String adminFqdn,

@@ -106,5 +106,9 @@ public interface MafConfig {
 
         @WithDefault("P7D")
         Duration maxKeyLifetime();
+
+        /** How many valid keys one source client may hold for this stakeholder (contract section 7). */
+        @WithDefault("1000")
+        int maxKeysPerClient();
     }
 }

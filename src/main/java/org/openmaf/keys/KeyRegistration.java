@@ -3,7 +3,6 @@ package org.openmaf.keys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -44,7 +43,7 @@ public class KeyRegistration extends PanacheEntityBase {
     public int suid;
 
     /**
-     * One key_target row per target, in the order given, so "keys targeting X" is an indexed query ({@link #targets})
+     * One key_target row per target, in the order given, so "keys targeting X" is an indexed query ({@link KeyChain})
      * rather than a text search. On the wire it is still the targetIDs list.
      */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -91,18 +90,6 @@ public class KeyRegistration extends PanacheEntityBase {
     void target(List<String> targets) {
         targetIds.clear();
         targetIds.addAll(targets);
-    }
-
-    /** Whether the caller is among the key's targetIDs; answered from the key_target index. */
-    public static boolean targets(String relativeKeyId, String targetId) {
-        return getEntityManager().createQuery("select count(t) from KeyRegistration k join k.targetIds t"
-                + " where k.relativeKeyId = :key and t = :target", Long.class)
-                .setParameter("key", relativeKeyId).setParameter("target", targetId).getSingleResult() > 0;
-    }
-
-    /** Expired keys behave as absent from the instant they expire, whether purged yet or not. */
-    public static Optional<KeyRegistration> findValid(String relativeKeyId, Instant now) {
-        return find("relativeKeyId = ?1 and expirationTime > ?2", relativeKeyId, now).firstResultOptional();
     }
 
     @Override

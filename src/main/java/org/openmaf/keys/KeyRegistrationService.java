@@ -1,6 +1,7 @@
 package org.openmaf.keys;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -22,9 +23,7 @@ import org.openmaf.crypto.KeyEncryption;
 import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.wire.MafNames;
-import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
-import org.openmaf.registration.StakeholderDirectory;
 import org.openmaf.wire.ClientId;
 import org.openmaf.wire.KeyIdentifier;
 
@@ -34,15 +33,19 @@ public class KeyRegistrationService {
 
     private static final String RESOURCE = MafNames.KEY_REG_ROOT;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Contract section 7: the size of one target ID, as of one label ({@link Attributes#MAX_LABEL_LENGTH}). */
+    static final int MAX_TARGET_ID = 255;
+    /**
+     * A used KcID is kept at least this long even when its key was to expire sooner, so that a connection kept busy
+     * past a short-lived key's expiry cannot register that key again either.
+     */
+    private static final Duration MIN_TOMBSTONE = Duration.ofDays(1);
 
     @Inject
     MafConfig config;
 
     @Inject
     InstantSource clock;
-
-    @Inject
-    StakeholderDirectory stakeholders;
 
     @Inject
     KeyEncryption encryption;
@@ -55,8 +58,9 @@ public class KeyRegistrationService {
     }
 
     /**
-     * 8.8.2.7. Kc is the connection's exporter output unless the client sent its own keyValue; the source must hold a
-     * valid registration for the stakeholder, which caps the key's lifetime.
+     * 8.8.2.7. Kc is the connection's exporter output unless the client sent its own keyValue. The source must hold a
+     * valid registration for the stakeholder, and the stakeholder must authorize it now and allow it one more key
+     * (max-keys-per-client); the key's lifetime is capped by the stakeholder's maximum and by the source's registration.
      */
     @Transactional
     @AuditedProcedure(Procedure.KEY_REGISTRATION)
@@ -69,10 +73,12 @@ public class KeyRegistrationService {
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         byte[] selfGenerated = request.keyValue() == null ? null : selfGeneratedKey(request.keyValue());
-        Stakeholder stakeholder = sourceRegisteredFor(sourceId, adminFqdn, now);
+        SourceStanding source = standingOf(sourceId, adminFqdn, now);
 
         KeyRegistration key = new KeyRegistration();
+        key.expirationTime = capped(request.expirationTime(), now, source.stakeholder(), source.registrationExpiry());
         byte[] keyValue;
+        UsedKcId tombstone = null;
         if (selfGenerated != null) {
             key.relativeKeyId = KeyIdentifier.randomRelativeKeyId(RANDOM);
             key.keyOrigin = KeyRegistration.ORIGIN_CLIENT;
@@ -83,25 +89,30 @@ public class KeyRegistrationService {
             key.keyOrigin = KeyRegistration.ORIGIN_EXPORTER;
             keyValue = exported.kc();
             exported.destroy();
-            if (KeyRegistration.findByIdOptional(key.relativeKeyId).isPresent()) {
+            // Used before, whether the key is still there or not: a connection's exporter yields one key, ever. Every
+            // exporter-derived key has a tombstone (V4 wrote those of keys registered before it).
+            if (UsedKcId.isUsed(key.relativeKeyId)) {
                 Arrays.fill(keyValue, (byte) 0);
                 throw sameConnection(key.relativeKeyId);
             }
+            tombstone = UsedKcId.of(key.relativeKeyId, latest(key.expirationTime, now.plus(MIN_TOMBSTONE)));
         }
         key.sourceId = sourceId;
         key.adminFqdn = adminFqdn;
         key.suid = suid;
         key.target(targets);
         key.labels = labels;
-        key.expirationTime = Attributes.capped(request.expirationTime(), now.plus(stakeholder.maxKeyLifetime()));
         key.creationTime = now;
         key.lastModifiedTime = now;
         key.seal(encryption.seal(keyValue, key.relativeKeyId));
         Arrays.fill(keyValue, (byte) 0);
         try {
+            if (tombstone != null) {
+                tombstone.persist();
+            }
             key.persistAndFlush();
         } catch (PersistenceException duplicateId) {
-            // The primary key, not only the check above, keeps RelativeKeyIDs unique under concurrency.
+            // The primary keys, not only the checks above, keep RelativeKeyIDs unique under concurrency.
             throw sameConnection(key.relativeKeyId);
         }
         audit.succeeded(key.relativeKeyId);
@@ -110,29 +121,40 @@ public class KeyRegistrationService {
 
     /**
      * 8.8.2.8. A target listed in targetIDs with a valid registration for the key's stakeholder gets Kc; the source may
-     * read its key's metadata without Kc; anyone else gets 4103.
+     * read its key's metadata without Kc; anyone else gets 4103. Only while the whole chain holds (contract section 7).
      */
     @Transactional
     @AuditedProcedure(Procedure.KEY_RETRIEVAL)
     public Retrieved retrieve(@Actor String callerId, @Addressed String reference) {
-        KeyRegistration key = valid(reference);
-        if (KeyRegistration.targets(key.relativeKeyId, callerId)) {
-            if (ClientRegistration.findValidFor(callerId, key.adminFqdn, clock.instant()).isEmpty()) {
+        Instant now = clock.instant();
+        KeyChain chain = chain(reference, callerId, now);
+        KeyRegistration key = chain.key();
+        if (chain.callerIsTarget()) {
+            if (!chain.callerRegistered(now)) {
                 throw MafException.noPrivilege(callerId + " is a target of this key but holds no valid registration for '"
                         + key.adminFqdn + "'; register first (POST " + MafNames.CLIENT_REGS + ").");
             }
+            if (!chain.stakeholder().authorizes(callerId)) {
+                throw MafException.noPrivilege(callerId + " is no longer authorized by the administrating stakeholder '"
+                        + key.adminFqdn + "', so it is not served this key.");
+            }
+            sourceStillAuthorized(chain);
             byte[] keyValue = encryption.open(key.sealedKey(), key.relativeKeyId);
             audit.succeeded(key.relativeKeyId);
             return new Retrieved(key, keyValue);
         }
-        if (key.sourceId.equals(callerId)) {
+        if (chain.callerIsSource(callerId)) {
+            sourceStillAuthorized(chain);
             audit.succeeded(key.relativeKeyId);
             return new Retrieved(key, null);
         }
         throw MafException.noPrivilege(callerId + " is not among the targets this key was registered for.");
     }
 
-    /** 8.8.2.9. Source only; at least one of expirationTime, labels, targetIDs. */
+    /**
+     * 8.8.2.9. Source only, while it is still authorized; at least one of expirationTime, labels, targetIDs. A new
+     * expirationTime is capped by the stakeholder's maximum and by the source's registration.
+     */
     @Transactional
     @AuditedProcedure(Procedure.KEY_REGISTRATION_UPDATE)
     public KeyRegistration update(@Actor String callerId, @Addressed String reference, KeyRegMessages.Update request) {
@@ -143,13 +165,15 @@ public class KeyRegistrationService {
         Instant now = clock.instant();
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
-        KeyRegistration key = ownedBySource(callerId, reference);
+        KeyChain chain = ownedBySource(callerId, reference, now);
+        sourceStillAuthorized(chain);
+        KeyRegistration key = chain.key();
         if (request.targetIds() != null) {
             key.target(targetIds(request.targetIds(), key.suid));
         }
         if (request.expirationTime() != null) {
-            Stakeholder stakeholder = sourceRegisteredFor(callerId, key.adminFqdn, now);
-            key.expirationTime = Attributes.capped(request.expirationTime(), now.plus(stakeholder.maxKeyLifetime()));
+            key.expirationTime = capped(request.expirationTime(), now, chain.stakeholder(), chain.sourceRegistrationExpiry());
+            UsedKcId.lastsUntilAtLeast(key.relativeKeyId, key.expirationTime);
         }
         if (labels != null) {
             key.labels = labels;
@@ -159,56 +183,97 @@ public class KeyRegistrationService {
         return key;
     }
 
-    /** 8.8.2.10. Source only. */
+    /**
+     * 8.8.2.10. Source only. The key, the source's registration and the stakeholder must still exist (else 4004), but
+     * the stakeholder's patterns need not match the source any more: removing a key never extends anyone's trust, and a
+     * source that lost its authorization should still be able to withdraw what it registered.
+     */
     @Transactional
     @AuditedProcedure(Procedure.KEY_DEREGISTRATION)
     public void deregister(@Actor String callerId, @Addressed String reference) {
-        KeyRegistration key = ownedBySource(callerId, reference);
+        KeyRegistration key = ownedBySource(callerId, reference, clock.instant()).key();
         key.delete();
         audit.succeeded(key.relativeKeyId);
     }
 
     /**
-     * A key is valid while it has not expired and its source still holds a valid registration for the key's
-     * stakeholder (contract section 7): a registration that expired is absent at once, before the purge deletes it
-     * and, by the schema's cascade, its keys.
+     * The chain behind the key at this moment, read by one statement ({@link KeyChain}). A key is absent (4004) from the
+     * instant it, its source's registration or its stakeholder is gone or expired, whether purged yet or not; one
+     * message for every cause, so a caller learns nothing about keys it may not use.
      */
-    private KeyRegistration valid(String reference) {
+    private KeyChain chain(String reference, String callerId, Instant now) {
         String relativeKeyId = KeyReference.relativeKeyId(reference, config.fqdn());
-        Instant now = clock.instant();
-        return KeyRegistration.findValid(relativeKeyId, now)
-                .filter(key -> ClientRegistration.findValidFor(key.sourceId, key.adminFqdn, now).isPresent())
+        KeyChain chain = KeyChain.of(relativeKeyId, callerId).filter(found -> found.exists(now))
                 .orElseThrow(() -> MafException.notFound("No key is registered as " + relativeKeyId
                         + " (it may have expired or been de-registered, or its source's registration ended)."));
+        // A registration update may have shortened the source's registration below the key's expiry: the key's
+        // expirationTime never exceeds it (contract section 7), so it is capped on its first use after that.
+        if (chain.key().expirationTime.isAfter(chain.sourceRegistrationExpiry())) {
+            chain.key().expirationTime = chain.sourceRegistrationExpiry();
+        }
+        return chain;
     }
 
-    private KeyRegistration ownedBySource(String callerId, String reference) {
-        KeyRegistration key = valid(reference);
-        if (!key.sourceId.equals(callerId)) {
-            throw MafException.noPrivilege("Only the source MAF client that registered key " + key.relativeKeyId
+    private KeyChain ownedBySource(String callerId, String reference, Instant now) {
+        KeyChain chain = chain(reference, callerId, now);
+        if (!chain.callerIsSource(callerId)) {
+            throw MafException.noPrivilege("Only the source MAF client that registered key " + chain.key().relativeKeyId
                     + " may update or de-register it.");
         }
-        return key;
+        return chain;
     }
 
-    private Stakeholder sourceRegisteredFor(String sourceId, String adminFqdn, Instant now) {
-        if (ClientRegistration.findValidFor(sourceId, adminFqdn, now).isEmpty()) {
-            throw MafException.noPrivilege(sourceId + " holds no valid MAF client registration for '" + adminFqdn
-                    + "'; register first (POST " + MafNames.CLIENT_REGS + ").");
+    private static void sourceStillAuthorized(KeyChain chain) {
+        if (!chain.sourceAuthorized()) {
+            throw MafException.noPrivilege("The source of this key, " + chain.key().sourceId + ", is no longer authorized by"
+                    + " the administrating stakeholder '" + chain.key().adminFqdn + "', so the key is no longer served or"
+                    + " changed.");
         }
-        return stakeholders.find(adminFqdn).orElseThrow(() -> MafException.noPrivilege(
-                "This MAF serves no administrating stakeholder '" + adminFqdn + "'."));
     }
 
+    /** 8.8.2.7 preconditions: a valid registration, the stakeholder's authorization now, room under the quota. */
+    private static SourceStanding standingOf(String sourceId, String adminFqdn, Instant now) {
+        SourceStanding standing = SourceStanding.of(sourceId, adminFqdn, now).orElseThrow(() -> Stakeholder
+                .findByIdOptional(adminFqdn).isEmpty()
+                        ? MafException.noPrivilege("This MAF serves no administrating stakeholder '" + adminFqdn + "'.")
+                        : MafException.noPrivilege(sourceId + " holds no valid MAF client registration for '" + adminFqdn
+                                + "'; register first (POST " + MafNames.CLIENT_REGS + ")."));
+        if (!standing.stakeholder().authorizes(sourceId)) {
+            throw MafException.noPrivilege(sourceId + " is no longer authorized to register keys for the administrating"
+                    + " stakeholder '" + adminFqdn + "'.");
+        }
+        int quota = standing.stakeholder().maxKeysPerClient;
+        if (standing.validKeys() >= quota) {
+            throw MafException.badRequest(RESOURCE + ": " + sourceId + " holds " + standing.validKeys() + " valid keys for '"
+                    + adminFqdn + "', the stakeholder's limit (max-keys-per-client = " + quota + "); de-register keys it"
+                    + " no longer uses, or let them expire, before registering more.");
+        }
+        return standing;
+    }
+
+    /** The requested time, or the stakeholder's maximum; never later than the source's registration (contract 7). */
+    private static Instant capped(Instant requested, Instant now, Stakeholder stakeholder, Instant sourceRegistrationExpiry) {
+        return Attributes.capped(Attributes.capped(requested, now.plus(stakeholder.maxKeyLifetime())), sourceRegistrationExpiry);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Each target a canonical client ID (contract section 7) of at most {@value #MAX_TARGET_ID} characters. */
     private static List<String> targetIds(List<String> targetIds, int suid) {
         Suid.checkTargets(suid, targetIds, RESOURCE);
         for (String target : targetIds) {
+            if (target != null && target.length() > MAX_TARGET_ID) {
+                throw MafException.badRequest(RESOURCE + ": each of targetIDs may have at most " + MAX_TARGET_ID
+                        + " characters; one has " + target.length() + ".");
+            }
             if (!ClientId.isValid(target)) {
                 throw MafException.badRequest(RESOURCE + ": targetIDs must be Absolute CSE-IDs or AE-IDs (//SP-ID/id);"
                         + " one of them is not.");
             }
         }
-        return List.copyOf(targetIds.stream().distinct().toList());
+        return List.copyOf(targetIds.stream().map(ClientId::canonical).distinct().toList());
     }
 
     private static byte[] selfGeneratedKey(String base64) {

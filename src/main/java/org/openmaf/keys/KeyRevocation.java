@@ -35,9 +35,13 @@ public class KeyRevocation {
         return KeyRegistration.count("adminFqdn", adminFqdn);
     }
 
-    /** Expired keys, and the keys of expired source registrations (which the registrations' purge would cascade). */
+    /**
+     * Expired keys, and the keys of expired source registrations (which the registrations' purge would cascade); and
+     * the tombstones of KcIDs whose keys would have expired by now ({@link UsedKcId}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     long purgeExpired(Instant now) {
+        UsedKcId.purgeExpired(now);
         return KeyRegistration.getEntityManager().createQuery("delete from KeyRegistration k where k.expirationTime <= :now"
                 + " or exists (select 1 from ClientRegistration r where r.clientId = k.sourceId and r.adminFqdn = k.adminFqdn"
                 + " and r.expirationTime <= :now)").setParameter("now", now).executeUpdate();

@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class Attributes {
 
     public static final int MAX_LABELS = 32;
-    public static final int MAX_LABEL_LENGTH = 256;
+    public static final int MAX_LABEL_LENGTH = 255;
 
     private Attributes() {
     }

@@ -30,7 +30,7 @@ public class Stakeholder extends PanacheEntityBase {
     @Column(name = "admin_fqdn")
     public String adminFqdn;
 
-    /** Client ID patterns: exact, or a prefix ending in '*'. */
+    /** Client ID patterns: exact, or a prefix ending in '*' ({@link ClientPattern}). */
     @Column(name = "authorized_clients", nullable = false)
     @Convert(converter = StringListColumn.class)
     public List<String> authorizedClients;
@@ -41,6 +41,10 @@ public class Stakeholder extends PanacheEntityBase {
     @Column(name = "max_key_lifetime_seconds", nullable = false)
     public long maxKeyLifetimeSeconds;
 
+    /** At most this many valid keys per source client (contract section 7, {@code max-keys-per-client}). */
+    @Column(name = "max_keys_per_client", nullable = false)
+    public int maxKeysPerClient;
+
     @Column(name = "managed_by", nullable = false)
     public String managedBy;
 
@@ -50,8 +54,9 @@ public class Stakeholder extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Whether a pattern matches the (canonical) client ID now: checked at every key operation (contract section 7). */
     public boolean authorizes(String clientId) {
-        return authorizedClients.stream().anyMatch(pattern -> matches(pattern, clientId));
+        return authorizedClients.stream().anyMatch(pattern -> ClientPattern.matches(pattern, clientId));
     }
 
     public Duration maxRegistrationLifetime() {
@@ -60,11 +65,5 @@ public class Stakeholder extends PanacheEntityBase {
 
     public Duration maxKeyLifetime() {
         return Duration.ofSeconds(maxKeyLifetimeSeconds);
-    }
-
-    static boolean matches(String pattern, String clientId) {
-        return pattern.endsWith("*")
-                ? clientId.startsWith(pattern.substring(0, pattern.length() - 1))
-                : pattern.equals(clientId);
     }
 }

@@ -56,9 +56,10 @@ public class StakeholderDirectory {
                 created.createdAt = clock.instant();
                 return created;
             });
-            stakeholder.authorizedClients = List.copyOf(settings.authorizedClients());
+            stakeholder.authorizedClients = configuredPatterns(adminFqdn, settings.authorizedClients());
             stakeholder.maxRegistrationLifetimeSeconds = settings.maxRegistrationLifetime().toSeconds();
             stakeholder.maxKeyLifetimeSeconds = settings.maxKeyLifetime().toSeconds();
+            stakeholder.maxKeysPerClient = configuredQuota(adminFqdn, settings.maxKeysPerClient());
             stakeholder.managedBy = Stakeholder.MANAGED_BY_CONFIG;
             stakeholder.updatedAt = clock.instant();
             stakeholder.persist();
@@ -74,13 +75,14 @@ public class StakeholderDirectory {
     /** A stakeholder an operator adds at run time (admin API). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Stakeholder add(String adminFqdn, List<String> authorizedClients, Duration maxRegistrationLifetime,
-            Duration maxKeyLifetime) {
+            Duration maxKeyLifetime, int maxKeysPerClient) {
         Instant now = clock.instant();
         Stakeholder stakeholder = new Stakeholder();
         stakeholder.adminFqdn = adminFqdn;
         stakeholder.authorizedClients = List.copyOf(authorizedClients);
         stakeholder.maxRegistrationLifetimeSeconds = maxRegistrationLifetime.toSeconds();
         stakeholder.maxKeyLifetimeSeconds = maxKeyLifetime.toSeconds();
+        stakeholder.maxKeysPerClient = maxKeysPerClient;
         stakeholder.managedBy = Stakeholder.MANAGED_BY_ADMIN;
         stakeholder.createdAt = now;
         stakeholder.updatedAt = now;
@@ -88,10 +90,14 @@ public class StakeholderDirectory {
         return stakeholder;
     }
 
-    /** Changes what is given (null: unchanged). Tighter limits apply to registrations and keys from their next update. */
+    /**
+     * Changes what is given (null: unchanged). Tighter lifetimes apply to registrations and keys from their next update;
+     * changed authorizedClients and a lower maxKeysPerClient apply from the next request on, since every key operation
+     * checks them then (contract section 7).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void change(Stakeholder stakeholder, List<String> authorizedClients, Duration maxRegistrationLifetime,
-            Duration maxKeyLifetime) {
+            Duration maxKeyLifetime, Integer maxKeysPerClient) {
         if (authorizedClients != null) {
             stakeholder.authorizedClients = List.copyOf(authorizedClients);
         }
@@ -100,6 +106,9 @@ public class StakeholderDirectory {
         }
         if (maxKeyLifetime != null) {
             stakeholder.maxKeyLifetimeSeconds = maxKeyLifetime.toSeconds();
+        }
+        if (maxKeysPerClient != null) {
+            stakeholder.maxKeysPerClient = maxKeysPerClient;
         }
         stakeholder.updatedAt = clock.instant();
     }
@@ -113,6 +122,20 @@ public class StakeholderDirectory {
     public void remove(Stakeholder stakeholder) {
         stakeholder.delete();
         Stakeholder.flush();
+    }
+
+    /** Configured patterns in canonical form; one that is no pattern stops the start, naming the setting. */
+    private static List<String> configuredPatterns(String adminFqdn, List<String> patterns) {
+        return patterns.stream().map(pattern -> ClientPattern.canonical(pattern).orElseThrow(() -> new IllegalStateException(
+                "maf.stakeholders.\"" + adminFqdn + "\".authorized-clients: '" + pattern + "' is neither a client ID"
+                        + " //SP-ID/id nor the start of one ending in '*' (e.g. //my.m2mprovider.org/*)."))).toList();
+    }
+
+    private static int configuredQuota(String adminFqdn, int maxKeysPerClient) {
+        if (maxKeysPerClient < 1) {
+            throw new IllegalStateException("maf.stakeholders.\"" + adminFqdn + "\".max-keys-per-client must be at least 1.");
+        }
+        return maxKeysPerClient;
     }
 
     public Optional<Stakeholder> find(String adminFqdn) {

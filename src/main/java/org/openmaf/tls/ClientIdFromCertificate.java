@@ -61,7 +61,7 @@ public final class ClientIdFromCertificate {
     static Optional<String> fromUri(String uri) {
         Matcher withScheme = URI_WITH_SCHEME.matcher(uri);
         String candidate = withScheme.matches() ? withScheme.group(1) : uri;
-        return isAbsoluteId(candidate) ? Optional.of(candidate) : Optional.empty();
+        return canonical(candidate);
     }
 
     /** The seed TR Annex B form {@code my.m2mprovider.org/mn-cse-123456} becomes {@code //my.m2mprovider.org/mn-cse-123456}. */
@@ -70,12 +70,14 @@ public final class ClientIdFromCertificate {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String candidate = "//" + matcher.group(1) + matcher.group(2);
-        return isAbsoluteId(candidate) ? Optional.of(candidate) : Optional.empty();
+        return canonical("//" + matcher.group(1) + matcher.group(2));
     }
 
-    /** The one client ID rule, {@link ClientId}, shared with the procedures, the admin API and the client library. */
-    private static boolean isAbsoluteId(String id) {
-        return ClientId.isValid(id);
+    /**
+     * The one client ID rule, {@link ClientId}, shared with the procedures, the admin API and the client library; in its
+     * canonical form (SP-ID lowercased, contract section 7), so two spellings of one SP-ID are one client.
+     */
+    private static Optional<String> canonical(String id) {
+        return ClientId.isValid(id) ? Optional.of(ClientId.canonical(id)) : Optional.empty();
     }
 }

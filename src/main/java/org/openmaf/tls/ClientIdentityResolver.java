@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openmaf.onem2m.MafException;
+import org.openmaf.wire.ClientId;
 
 /**
  * Turns a verified client certificate into the MAF client ID (contract section 1): an operator's explicit binding of
@@ -36,7 +37,9 @@ public class ClientIdentityResolver {
                     + " is blocked by the MAF's operator; ask them, or use another certificate.");
         }
         if (row[0] != null) {
-            return (String) row[0];
+            // Bound IDs are stored canonical by the admin API; canonical again here for bindings stored before that rule.
+            String bound = (String) row[0];
+            return ClientId.isValid(bound) ? ClientId.canonical(bound) : bound;
         }
         Set<String> ids = ClientIdFromCertificate.candidates(certificate);
         if (ids.isEmpty()) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.openmaf.onem2m.MafException;
+import org.openmaf.wire.ClientId;
 import org.openmaf.wire.MafNames;
 
 /**
@@ -44,7 +45,7 @@ public class MafClientAuthentication {
         });
         String clientId = identities.clientIdOf(chain[0]);
         String origin = request.getHeaderString(MafNames.HEADER_ORIGIN);
-        if (origin != null && !origin.equals(clientId)) {
+        if (origin != null && !(ClientId.isValid(origin) && ClientId.canonical(origin).equals(clientId))) {
             throw MafException.noPrivilege("X-M2M-Origin does not match the MAF client your certificate proves ("
                     + clientId + "); send that ID or omit the header.");
         }

@@ -1,5 +1,6 @@
 package org.openmaf.wire;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * for authorized-client patterns, '%' keeps one spelling per ID.</li>
  * <li>At most {@value #MAX_LENGTH} characters, the width of the client_id columns.</li>
  * </ul>
- * The value is kept as given; this class does not canonicalize case.
+ * The value is canonical: the SP-ID, a domain name and so case-insensitive, is lowercased (contract section 7), so
+ * that {@code //SP.example/x} and {@code //sp.example/x} are one client everywhere: in certificates, bindings, targetIDs
+ * and authorized-client patterns. The rest is case-sensitive (TS-0001 7.2) and stays as given.
  */
 public record ClientId(String value) {
 
@@ -31,6 +34,12 @@ public record ClientId(String value) {
         if (!isValid(value)) {
             throw new IllegalArgumentException("not an absolute CSE-ID or AE-ID //SP-ID/id (e.g. " + EXAMPLE + ")");
         }
+        value = lowercaseSpId(value);
+    }
+
+    /** The canonical form of a valid client ID: its SP-ID lowercased. */
+    public static String canonical(String text) {
+        return new ClientId(text).value();
     }
 
     public static boolean isValid(String text) {
@@ -45,6 +54,11 @@ public record ClientId(String value) {
     /** The SP-ID, e.g. {@code my.m2mprovider.org}. */
     public String spId() {
         return spIdOf(value);
+    }
+
+    private static String lowercaseSpId(String text) {
+        int end = text.indexOf('/', 2);
+        return "//" + text.substring(2, end).toLowerCase(Locale.ROOT) + text.substring(end);
     }
 
     private static String spIdOf(String text) {

@@ -220,6 +220,11 @@ class WhatEndsWithItTest {
             public Duration maxKeyLifetime() {
                 return Duration.ofDays(7);
             }
+
+            @Override
+            public int maxKeysPerClient() {
+                return 1000;
+            }
         };
     }
 }

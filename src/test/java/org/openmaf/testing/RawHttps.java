@@ -250,6 +250,20 @@ public final class RawHttps implements AutoCloseable {
         return new Reply(status, headers, body.toString(StandardCharsets.UTF_8), closed);
     }
 
+    private String lastRsc;
+
+    /** The X-M2M-RSC of the last response. */
+    public String lastRsc() {
+        return lastRsc;
+    }
+
+    /** The RelativeKeyID this connection's exporter yields (contract section 2), computed on the client's side. */
+    public String relativeKeyIdOfThisConnection() throws javax.net.ssl.SSLKeyException {
+        byte[] material = ((javax.net.ssl.ExtendedSSLSession) socket.getSession())
+                .exportKeyingMaterialData(org.openmaf.wire.ConnectionKeys.EXPORTER_LABEL, null, 48);
+        return java.util.HexFormat.of().withUpperCase().formatHex(material, 0, 16);
+    }
+
     /** Sends one request and returns the status code; the body is read and discarded. */
     public int exchange(String method, String path, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
@@ -263,6 +277,9 @@ public final class RawHttps implements AutoCloseable {
         for (String header = line(); !header.isEmpty(); header = line()) {
             if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
                 length = Integer.parseInt(header.substring(15).strip());
+            }
+            if (header.regionMatches(true, 0, "x-m2m-rsc:", 0, 10)) {
+                lastRsc = header.substring(10).strip();
             }
         }
         lastBody = new String(in.readNBytes(length), StandardCharsets.UTF_8);

@@ -45,6 +45,7 @@ public final class TestDatabase {
     public static void clearProcedureData() {
         try (Connection connection = connect(); var statement = connection.createStatement()) {
             statement.execute("delete from key_registration");
+            statement.execute("delete from used_kcid");
             statement.execute("delete from client_registration");
             statement.execute("delete from client_configuration");
             statement.execute("delete from certificate_binding");

@@ -37,6 +37,12 @@ public final class TestPki {
         OTHER_CSE("other-cse", "//" + SP + "/other-cse", List.of(SubjectAltNames.dns(SP + "/other-cse"))),
         /** Trusted CA, but no stakeholder authorizes its SP. */
         INTRUDER("intruder", "//other.example.org/intruder", List.of(SubjectAltNames.dns("other.example.org/intruder"))),
+        /** The SP-ID in capitals: the canonical ID lowercases it (contract section 7). */
+        UPPER_SP("upper-sp", "//" + SP + "/upper-ae", List.of(SubjectAltNames.uri("//MY.M2MProvider.ORG/upper-ae"))),
+        /** Not canonical IDs (contract section 7): refused with 4106, never matched against a pattern. */
+        DOT_SEGMENTS("dot-segments", null, List.of(SubjectAltNames.uri("//" + SP + "/x/../in-cse"))),
+        PERCENT("percent", null, List.of(SubjectAltNames.uri("//" + SP + "/in%2Dcse"))),
+        WILDCARD("wildcard", null, List.of(SubjectAltNames.uri("//" + SP + "/*"))),
         NO_ID("no-id", null, List.of(SubjectAltNames.dns("plain-host.example.org"))),
         TWO_IDS("two-ids", null, List.of(SubjectAltNames.dns(SP + "/one"), SubjectAltNames.uri("//" + SP + "/two"))),
         EXPIRED("expired", "//" + SP + "/expired", List.of(SubjectAltNames.dns(SP + "/expired"))),

@@ -37,5 +37,17 @@ class ClientIdFromCertificateTest {
         assertThat(ClientIdFromCertificate.fromUri("//sp.example//in-cse")).isEmpty();
         assertThat(ClientIdFromCertificate.fromUri("//sp.example/in%2Dcse")).isEmpty();
         assertThat(ClientIdFromCertificate.fromDnsName("sp.example/in-cse*")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromUri("//sp/x/../in-cse")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromUri("//sp/in%2Dcse")).isEmpty();
+        assertThat(ClientIdFromCertificate.fromUri("//sp/*")).isEmpty();
+    }
+
+    /** Contract section 7: the SP-ID is a domain name, so its case names no other client. */
+    @Test
+    void idsAreCanonicalWithTheSpIdLowercased() {
+        assertThat(ClientIdFromCertificate.fromUri("//SP.example/x")).contains("//sp.example/x");
+        assertThat(ClientIdFromCertificate.fromUri("https://SP.Example/CAE3")).contains("//sp.example/CAE3");
+        assertThat(ClientIdFromCertificate.fromDnsName("My.M2MProvider.org/mn-cse-123456"))
+                .contains("//my.m2mprovider.org/mn-cse-123456");
     }
 }

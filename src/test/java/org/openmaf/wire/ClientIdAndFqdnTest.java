@@ -15,7 +15,7 @@ class ClientIdAndFqdnTest {
             "//sp.example/a_b~c:d@e!$&'()+,;=", "//sp/a.b", "//sp/...", "//1.2.3.4/x" })
     void absoluteIdsOfTs0001(String id) {
         assertThat(ClientId.isValid(id)).isTrue();
-        assertThat(ClientId.parse(id).value()).isEqualTo(id);
+        assertThat(ClientId.parse(id).value()).isEqualTo(id.startsWith("//My.SP") ? id.replace("//My.SP", "//my.sp") : id);
     }
 
     @ParameterizedTest
@@ -33,7 +33,18 @@ class ClientIdAndFqdnTest {
         assertThat(ClientId.isValid(prefix + "x".repeat(512 - prefix.length()))).isTrue();
         assertThat(ClientId.isValid(prefix + "x".repeat(513 - prefix.length()))).isFalse();
         assertThat(ClientId.isValid(null)).isFalse();
-        assertThat(ClientId.parse("//My.SP/x").spId()).isEqualTo("My.SP");
+        assertThat(ClientId.parse("//My.SP/x").spId()).isEqualTo("my.sp");
+    }
+
+    /** Contract section 7: one canonical form per client, the SP-ID (a domain name) lowercased; the rest as given. */
+    @Test
+    void theCanonicalFormLowercasesTheSpIdOnly() {
+        assertThat(ClientId.canonical("//SP.example/x")).isEqualTo("//sp.example/x").isEqualTo(ClientId.canonical("//sp.example/x"));
+        assertThat(ClientId.parse("//SP.Example/In-CSE/Cae1")).isEqualTo(ClientId.parse("//sp.example/In-CSE/Cae1"));
+        assertThat(ClientId.canonical("//sp/CAE3")).isEqualTo("//sp/CAE3");
+        for (String notAnId : new String[] { "//sp/x/../in-cse", "//sp/in%2Dcse", "//sp/*", "//my_sp/x" }) {
+            assertThatThrownBy(() -> ClientId.canonical(notAnId)).as(notAnId).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @ParameterizedTest
