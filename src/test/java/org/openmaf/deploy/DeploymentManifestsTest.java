@@ -119,6 +119,7 @@ class DeploymentManifestsTest {
                             - {name: MAF_CRYPTO_KEK, value: "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80="}
                             - {name: QUARKUS_DATASOURCE_PASSWORD, value: hunter2}
                           readinessProbe: {httpGet: {path: /q/health/ready, port: https}}
+                          startupProbe: {httpGet: {path: /q/health/started, port: 8443}}
                 """));
         assertThat(violations).anyMatch(v -> v.contains("replicas must be at least 2"))
                 .anyMatch(v -> v.contains("latest"))
@@ -126,7 +127,8 @@ class DeploymentManifestsTest {
                 .anyMatch(v -> v.contains("QUARKUS_DATASOURCE_PASSWORD holds a secret value inline"))
                 .anyMatch(v -> v.contains("readinessProbe on port https, not the management port"))
                 .anyMatch(v -> v.contains("no livenessProbe"))
-                .hasSize(6);
+                .anyMatch(v -> v.contains("startupProbe on port 8443"))
+                .hasSize(7);
     }
 
     @Test

@@ -87,6 +87,10 @@ final class DeploymentRules {
             String in = where + " container " + container.path("name").asText("?");
             violations.addAll(probe(in, "readinessProbe", READY, container));
             violations.addAll(probe(in, "livenessProbe", LIVE, container));
+            JsonNode startup = container.path("startupProbe").path("httpGet");
+            if (!startup.isMissingNode() && containerPort(container, startup.path("port")) != MANAGEMENT_PORT) {
+                violations.add(in + ": startupProbe on port " + startup.path("port").asText() + ", not the management port " + MANAGEMENT_PORT);
+            }
             for (JsonNode env : container.path("env")) {
                 if (env.has("value")) {
                     violations.addAll(noSecretValues(in + " env", Map.of(env.path("name").asText(), env.path("value").asText())));
