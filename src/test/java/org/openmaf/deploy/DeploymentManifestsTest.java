@@ -83,6 +83,19 @@ class DeploymentManifestsTest {
         assertThat(DeploymentRules.environmentFile(Files.readString(ENVIRONMENT_FILE))).isEmpty();
     }
 
+    @Test
+    void imageIsNonRootProductionFromTheFastJarOnAPinnedBase() throws IOException {
+        assertThat(DeploymentRules.dockerfile(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")))).isEmpty();
+        assertThat(DeploymentRules.dockerfile("""
+                FROM eclipse-temurin:latest
+                COPY target/app.jar /app.jar
+                USER 0
+                ENTRYPOINT ["java", "-jar", "/app.jar"]
+                """)).containsExactlyInAnyOrder("base image eclipse-temurin:latest is not pinned to a release",
+                "runs as root; the last USER must name another user", "does not copy the fast-jar target/quarkus-app/",
+                "does not set the production profile (QUARKUS_PROFILE=prod)");
+    }
+
     /** systemd's own reading of the unit, where systemd-analyze is installed: no unknown key, no unparsable value. */
     @Test
     void systemdAcceptsTheUnit(@TempDir Path directory) throws Exception {

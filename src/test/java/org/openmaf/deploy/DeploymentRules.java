@@ -297,6 +297,35 @@ final class DeploymentRules {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // Container image
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The image: a pinned base, the fast-jar, the production profile, and a user other than root at run time. */
+    static List<String> dockerfile(String dockerfile) {
+        List<String> violations = new ArrayList<>();
+        List<String> instructions = dockerfile.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        for (String from : instructions.stream().filter(line -> line.startsWith("FROM ")).toList()) {
+            String image = from.substring(5).strip().split("\\s+")[0];
+            String lastSegment = image.substring(image.lastIndexOf('/') + 1);
+            if (!lastSegment.contains(":") && !image.contains("@sha256:") || lastSegment.endsWith(":latest")) {
+                violations.add("base image " + image + " is not pinned to a release");
+            }
+        }
+        String user = instructions.stream().filter(line -> line.startsWith("USER ")).reduce((first, second) -> second)
+                .map(line -> line.substring(5).strip().split(":")[0]).orElse("root");
+        if (user.equals("root") || user.equals("0")) {
+            violations.add("runs as root; the last USER must name another user");
+        }
+        if (instructions.stream().noneMatch(line -> line.startsWith("COPY") && line.contains("target/quarkus-app/"))) {
+            violations.add("does not copy the fast-jar target/quarkus-app/");
+        }
+        if (instructions.stream().noneMatch(line -> line.contains("QUARKUS_PROFILE=prod"))) {
+            violations.add("does not set the production profile (QUARKUS_PROFILE=prod)");
+        }
+        return violations;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // Shared
     // ---------------------------------------------------------------------------------------------------------------
 
