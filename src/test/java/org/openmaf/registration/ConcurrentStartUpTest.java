@@ -77,8 +77,8 @@ class ConcurrentStartUpTest {
     private static void awaitAWaitingTransaction() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            if (TestDatabase.countWhere("select count(*) from pg_locks where not granted and database = "
-                    + "(select oid from pg_database where datname = current_database())") > 0) {
+            if (TestDatabase.countWhere("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                    + " where not l.granted and a.datname = current_database()") > 0) {
                 return;
             }
             try {
