@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.MafException;
@@ -33,6 +34,15 @@ public class StakeholderDirectory {
     @Inject
     InstantSource clock;
 
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    /**
+     * The key of the transaction-scoped PostgreSQL advisory lock that serializes {@link #apply} across instances
+     * ("maf-stak" in ASCII); any constant works, as long as no other lock of this database uses it.
+     */
+    static final long CONFIGURATION_LOCK = 0x6d61662d7374616bL;
+
     /**
      * Writes the configured stakeholders, and removes those that came from configuration and are configured no longer.
      * Removal is by the same rule as the admin API's ({@link #remove}): the stakeholder's registrations, their keys and
@@ -49,6 +59,7 @@ public class StakeholderDirectory {
     /** The start-up step, callable with any configuration (tests prove a changed configuration this way). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(Map<String, MafConfig.Stakeholder> configured) {
+        awaitOtherInstancesApplying();
         configured.forEach((adminFqdn, settings) -> {
             Stakeholder stakeholder = find(adminFqdn).orElseGet(() -> {
                 Stakeholder created = new Stakeholder();
@@ -70,6 +81,19 @@ public class StakeholderDirectory {
         LOG.infof("Stakeholders from configuration: %s%s", configured.keySet(), unconfigured.isEmpty() ? ""
                 : " (no longer configured, removed with their registrations, keys and client configurations: "
                         + unconfigured.stream().map(stakeholder -> stakeholder.adminFqdn).toList() + ")");
+    }
+
+    /**
+     * Instances that start together on one database (contract section 9) apply their configuration one after the other:
+     * without this, both would find a configured stakeholder missing, both insert it, and the later one would die at
+     * start-up on the primary key. The lock is held until this transaction ends, so the next instance sees what this
+     * one wrote. H2 (dev mode) has no advisory locks and serves a single process anyway.
+     */
+    private void awaitOtherInstancesApplying() {
+        if ("postgresql".equals(dbKind)) {
+            Stakeholder.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + CONFIGURATION_LOCK + ")")
+                    .getResultList();
+        }
     }
 
     /** A stakeholder an operator adds at run time (admin API). */

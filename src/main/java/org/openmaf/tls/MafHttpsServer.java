@@ -16,7 +16,7 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
 /**
- * The HTTPS endpoint's TLS and connections, beyond what {@code quarkus.tls.*} sets (protocols, suites) and
+ * The HTTPS endpoint's TLS and connections, beyond what {@code quarkus.tls.maf.*} sets (protocols, suites) and
  * {@code quarkus.http.idle-timeout}: the JDK TLS engine, whose {@code ExtendedSSLSession} provides the RFC 5705
  * exporter; client certificate verification, against the trust anchors and CRLs, through
  * {@link FullHandshakeTrustManager}; the server key through {@link ServerKeyManager} (both consult

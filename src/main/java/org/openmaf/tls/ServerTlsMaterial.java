@@ -14,6 +14,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import org.openmaf.config.MafSettings;
+
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.vertx.core.Vertx;
@@ -24,9 +26,9 @@ import io.vertx.core.buffer.Buffer;
  * section 7) so that a renewed server certificate is served, and a newly revoked client certificate refused, on new
  * handshakes without a restart.
  * <p>
- * The files are read by the Quarkus TLS registry (the {@code quarkus.tls.*} settings {@code maf.tls.*} is wired to,
- * including {@code quarkus.tls.certificate-revocation-list}). Its own periodic reload
- * ({@code quarkus.tls.reload-period}) is not used: it hands the HTTP server fresh SSL options, which would drop the
+ * The files are read by the Quarkus TLS registry (the {@code quarkus.tls.maf.*} settings {@code maf.tls.*} is wired to,
+ * including {@code quarkus.tls.maf.certificate-revocation-list}). Its own periodic reload
+ * ({@code quarkus.tls.maf.reload-period}) is not used: it hands the HTTP server fresh SSL options, which would drop the
  * {@link FullHandshakeTrustManager} the exporter depends on. Here the server keeps its key and trust managers, and they
  * consult whatever this class loaded last.
  */
@@ -91,7 +93,8 @@ public class ServerTlsMaterial {
     }
 
     private TlsConfiguration tlsConfiguration() {
-        return registry.get().getDefault().orElseThrow(() -> new IllegalStateException("no default TLS configuration"));
+        return registry.get().get(MafSettings.TLS_CONFIGURATION)
+                .orElseThrow(() -> new IllegalStateException("no TLS configuration '" + MafSettings.TLS_CONFIGURATION + "'"));
     }
 
     private TlsMaterial load(TlsConfiguration configuration) throws GeneralSecurityException {

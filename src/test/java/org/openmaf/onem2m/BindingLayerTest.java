@@ -65,9 +65,14 @@ class BindingLayerTest {
 
     @Test
     void healthReportsTheDatabaseAndMetricsArePrometheusText() {
-        MafClients.withoutCertificate().get("/q/health").then().statusCode(200)
+        MafClients.management().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
-        MafClients.withoutCertificate().get("/q/metrics").then().statusCode(200)
+        MafClients.management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        MafClients.management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+        // Contract section 9: not on the device-facing port.
+        for (String path : java.util.List.of("/q/health", "/q/health/ready", "/q/metrics")) {
+            MafClients.withoutCertificate().get(path).then().statusCode(org.hamcrest.Matchers.not(200));
+        }
     }
 }

@@ -26,7 +26,8 @@ class ProductionStartupIT {
     @Test
     void refusesToStartAndNamesEachMissingSetting() throws Exception {
         try (MafProcess maf = MafProcess.java(List.of("-Dquarkus.datasource.jdbc.url=" + TestDatabase.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + TestDatabase.USER), MafProcess.MAF_RUNNER, List.of())) {
+                "-Dquarkus.datasource.username=" + TestDatabase.USER,
+                "-Dquarkus.management.port=" + MafProcess.freePort()), MafProcess.MAF_RUNNER, List.of())) {
             assertThat(maf.awaitExit(90)).isNotZero();
             assertThat(maf.output()).contains("The MAF cannot start: these settings are missing", "maf.fqdn",
                     "maf.tls.server-cert", "maf.tls.server-key", "maf.tls.trust-anchors", "maf.crypto.kek");
@@ -41,10 +42,11 @@ class ProductionStartupIT {
         try (MafProcess maf = MafProcess.maf(settings)) {
             assertThat(maf.awaitLine("Listening on", 90)).contains("https://0.0.0.0:" + port);
             assertThat(maf.output()).doesNotContain("maf-dev");
-            RestAssured.given().baseUri("https://localhost:" + port)
-                    .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig()
-                            .trustStore(TestPki.truststore().toString(), TestPki.PASSWORD)))
-                    .get("/q/health").then().statusCode(200);
+            // Contract section 9: health on the management interface, where Kubernetes probes ask.
+            int management = Integer.parseInt(settings.get("quarkus.management.port"));
+            assertThat(maf.output()).contains("Management interface listening on http://0.0.0.0:" + management);
+            org.openmaf.testing.MafClients.management(management).get("/q/health/ready").then().statusCode(200);
+            org.openmaf.testing.MafClients.management(management).get("/q/health/live").then().statusCode(200);
             adminApiRefusesEveryTokenWithoutAConfiguredIssuer(port);
             malformedUrisGetAOneM2mAnswerInProductionToo(port);
             assertThat(maf.output()).doesNotContain("Admin API token").doesNotContain("in-memory key pair");

@@ -21,6 +21,18 @@ public final class MafClients {
         return "https://localhost:" + port();
     }
 
+    /** The management interface (contract section 9: health and metrics), plain HTTP on a port of its own. */
+    public static RequestSpecification management() {
+        // Quarkus's test URL of it ends in the management root path (/q); the requests here name whole paths.
+        java.net.URI management = java.net.URI.create(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri());
+        return management(management.getPort());
+    }
+
+    /** The management interface of a packaged MAF listening there on {@code port}. */
+    public static RequestSpecification management(int port) {
+        return RestAssured.given().baseUri("http://localhost:" + port);
+    }
+
     public static RequestSpecification as(TestPki.Client client) {
         return RestAssured.given().baseUri(baseUri())
                 .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig()

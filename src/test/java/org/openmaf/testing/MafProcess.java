@@ -53,7 +53,7 @@ public final class MafProcess implements AutoCloseable {
     /** The complete settings of a MAF on the test PKI and the given PostgreSQL database, listening on {@code port}. */
     public static Map<String, String> testSettings(int port, String jdbcUrl, String databaseUser) {
         TestPki.ensure();
-        return new java.util.HashMap<>(Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "maf.fqdn", MafTestEnvironment.MAF_FQDN,
                 "maf.tls.server-cert", TestPki.serverCertificate().toString(),
                 "maf.tls.server-key", TestPki.serverKey().toString(),
@@ -63,6 +63,17 @@ public final class MafProcess implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", databaseUser,
                 "quarkus.http.ssl-port", String.valueOf(port)));
+        // Health and metrics (contract section 9) on a free port of their own: never 9000, which another MAF may hold.
+        settings.put("quarkus.management.port", String.valueOf(freePortOrFail()));
+        return settings;
+    }
+
+    private static int freePortOrFail() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static int freePort() throws IOException {
