@@ -21,17 +21,17 @@ import org.openmaf.testing.TestDatabase;
  */
 class KekCanaryIT {
 
-    private static final String DATABASE = TestDatabase.NAME + "_kek_canary";
+    private static String jdbcUrl;
     private static final String UNRELATED_KEK = randomKek();
 
     @BeforeAll
-    static void freshDatabase() throws Exception {
-        recreate(true);
+    static void freshDatabase() {
+        jdbcUrl = TestDatabase.recreate("kek_canary");
     }
 
     @AfterAll
-    static void dropDatabase() throws Exception {
-        recreate(false);
+    static void dropDatabase() {
+        TestDatabase.drop("kek_canary");
     }
 
     @Test
@@ -74,8 +74,8 @@ class KekCanaryIT {
     }
 
     private static Map<String, String> settings(String kek, String kekId) throws Exception {
-        Map<String, String> settings = MafProcess.testSettings(MafProcess.freePort(),
-                "jdbc:postgresql://" + TestDatabase.HOST + "/" + DATABASE, TestDatabase.USER);
+        Map<String, String> settings = MafProcess.testSettings(MafProcess.freePort(), jdbcUrl,
+                TestDatabase.USER);
         settings.put("maf.crypto.kek", kek);
         settings.put("maf.crypto.kek-id", kekId);
         settings.remove("maf.crypto.previous-keks.\"test-k0\"");
@@ -83,20 +83,10 @@ class KekCanaryIT {
     }
 
     private static long canaryRows() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + TestDatabase.HOST + "/" + DATABASE,
-                TestDatabase.USER, ""); var rows = connection.createStatement().executeQuery("select count(*) from kek_canary")) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, TestDatabase.USER, "");
+                var rows = connection.createStatement().executeQuery("select count(*) from kek_canary")) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static void recreate(boolean create) throws Exception {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + TestDatabase.HOST + "/postgres",
-                TestDatabase.USER, ""); var statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            if (create) {
-                statement.execute("create database " + DATABASE);
-            }
         }
     }
 
