@@ -2,10 +2,13 @@ package org.openmaf.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -60,6 +63,30 @@ public class KeyEncryption {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored key " + relativeKeyId + " does not decrypt under KEK '" + sealed.kekId()
                     + "': wrong KEK or tampered row");
+        }
+    }
+
+    /** The id new values are sealed under ({@code maf.crypto.kek-id}). */
+    public String currentKekId() {
+        return currentKekId;
+    }
+
+    /** The ids of every configured KEK, current and previous; never their values. */
+    public Set<String> configuredKekIds() {
+        return new TreeSet<>(keks.keySet());
+    }
+
+    /** Whether the KEK configured under the sealed value's id opens it (false when no KEK has that id). */
+    boolean opens(SealedKey sealed, String relativeKeyId, byte[] expected) {
+        SecretKeySpec kek = keks.get(sealed.kekId());
+        if (kek == null) {
+            return false;
+        }
+        try {
+            byte[] opened = cipher(Cipher.DECRYPT_MODE, kek, sealed.nonce(), relativeKeyId).doFinal(sealed.ciphertext());
+            return MessageDigest.isEqual(opened, expected);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -53,16 +53,20 @@ public final class MafProcess implements AutoCloseable {
     /** The complete settings of a MAF on the test PKI and the given PostgreSQL database, listening on {@code port}. */
     public static Map<String, String> testSettings(int port, String jdbcUrl, String databaseUser) {
         TestPki.ensure();
-        Map<String, String> settings = new java.util.HashMap<>(Map.of(
-                "maf.fqdn", MafTestEnvironment.MAF_FQDN,
-                "maf.tls.server-cert", TestPki.serverCertificate().toString(),
-                "maf.tls.server-key", TestPki.serverKey().toString(),
-                "maf.tls.trust-anchors", TestPki.caCertificate().toString(),
-                "maf.crypto.kek", MafTestEnvironment.TEST_KEK,
-                "maf.stakeholders.\"" + MafTestEnvironment.ADMIN_FQDN + "\".authorized-clients", "//" + TestPki.SP + "/*",
-                "quarkus.datasource.jdbc.url", jdbcUrl,
-                "quarkus.datasource.username", databaseUser,
-                "quarkus.http.ssl-port", String.valueOf(port)));
+        // The KEK ids of the @QuarkusTest configuration (MafTestEnvironment): both share the test database and its KEK
+        // canary (org.openmaf.crypto.KekCanary).
+        Map<String, String> settings = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("maf.crypto.kek-id", "test-k1"),
+                Map.entry("maf.crypto.previous-keks.\"test-k0\"", MafTestEnvironment.RETIRED_TEST_KEK),
+                Map.entry("maf.fqdn", MafTestEnvironment.MAF_FQDN),
+                Map.entry("maf.tls.server-cert", TestPki.serverCertificate().toString()),
+                Map.entry("maf.tls.server-key", TestPki.serverKey().toString()),
+                Map.entry("maf.tls.trust-anchors", TestPki.caCertificate().toString()),
+                Map.entry("maf.crypto.kek", MafTestEnvironment.TEST_KEK),
+                Map.entry("maf.stakeholders.\"" + MafTestEnvironment.ADMIN_FQDN + "\".authorized-clients", "//" + TestPki.SP + "/*"),
+                Map.entry("quarkus.datasource.jdbc.url", jdbcUrl),
+                Map.entry("quarkus.datasource.username", databaseUser),
+                Map.entry("quarkus.http.ssl-port", String.valueOf(port))));
         // Health and metrics (contract section 9) on a free port of their own: never 9000, which another MAF may hold.
         settings.put("quarkus.management.port", String.valueOf(freePortOrFail()));
         return settings;

@@ -123,6 +123,29 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * A database of a test's own beside the test database (NAME_suffix), empty: dropped first if a run left it. Returns
+     * its JDBC URL; {@link #drop} removes it.
+     */
+    public static String recreate(String suffix) {
+        drop(suffix);
+        adminExecute("create database " + NAME + "_" + suffix);
+        return "jdbc:postgresql://" + HOST + "/" + NAME + "_" + suffix;
+    }
+
+    public static void drop(String suffix) {
+        adminExecute("drop database if exists " + NAME + "_" + suffix + " with (force)");
+    }
+
+    private static void adminExecute(String sql) {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
+                var statement = admin.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, "");
     }
