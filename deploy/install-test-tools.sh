@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the integration tests drive: headless Chromium and its chromedriver (the browser test of
-# the OpenAPI UI), testssl.sh (TlsSurfaceIT) and haproxy (TwoInstancesBehindHaproxyIT, TCP passthrough). Idempotent:
-# installs only what is missing from the PATH. Run by the
-# Maven build before the integration tests, so `./mvnw verify` works on a fresh machine; needs root (or passwordless
+# the OpenAPI UI), testssl.sh (TlsSurfaceIT), haproxy (TwoInstancesBehindHaproxyIT, TCP passthrough) and systemd-analyze
+# (SystemdUnitIT). Idempotent: installs only what is missing from the PATH. Run by the Maven build before the
+# integration tests, so `./mvnw verify` works on a fresh machine; needs root (or passwordless
 # sudo) only when something is missing.
 set -euo pipefail
 # haproxy lives in /usr/sbin, which a non-root PATH often lacks.
 export PATH="$PATH:/usr/sbin"
 
 # command on the PATH -> Debian package that provides it
-declare -A tools=([chromium]=chromium [chromedriver]=chromium-driver [testssl]=testssl.sh [haproxy]=haproxy)
+declare -A tools=([systemd-analyze]=systemd [chromium]=chromium [chromedriver]=chromium-driver [testssl]=testssl.sh [haproxy]=haproxy)
 missing=()
 for tool in "${!tools[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${tools[$tool]}")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmaf.config.MafConfig;
+import org.openmaf.testing.ConfiguredStakeholder;
 import org.openmaf.wire.M2mTimestamp;
 import org.openmaf.registration.StakeholderDirectory;
 import org.openmaf.testing.AdjustableClock;
@@ -205,26 +206,6 @@ class WhatEndsWithItTest {
     }
 
     private static MafConfig.Stakeholder stakeholder(String pattern) {
-        return new MafConfig.Stakeholder() {
-            @Override
-            public List<String> authorizedClients() {
-                return List.of(pattern);
-            }
-
-            @Override
-            public Duration maxRegistrationLifetime() {
-                return Duration.ofDays(365);
-            }
-
-            @Override
-            public Duration maxKeyLifetime() {
-                return Duration.ofDays(7);
-            }
-
-            @Override
-            public int maxKeysPerClient() {
-                return 1000;
-            }
-        };
+        return ConfiguredStakeholder.allowing(pattern);
     }
 }

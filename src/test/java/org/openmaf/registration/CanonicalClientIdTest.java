@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.openmaf.config.MafConfig;
+import org.openmaf.testing.ConfiguredStakeholder;
 import org.openmaf.testing.AdminTokens;
 import org.openmaf.testing.Maf;
 import org.openmaf.testing.MafClients;
@@ -127,11 +128,6 @@ class CanonicalClientIdTest {
     }
 
     private static MafConfig.Stakeholder patterns(String pattern) {
-        return new MafConfig.Stakeholder() {
-            public List<String> authorizedClients() { return List.of(pattern); }
-            public Duration maxRegistrationLifetime() { return Duration.ofDays(365); }
-            public Duration maxKeyLifetime() { return Duration.ofDays(7); }
-            public int maxKeysPerClient() { return 1000; }
-        };
+        return ConfiguredStakeholder.allowing(pattern);
     }
 }

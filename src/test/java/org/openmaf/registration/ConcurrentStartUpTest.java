@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openmaf.config.MafConfig;
+import org.openmaf.testing.ConfiguredStakeholder;
 import org.openmaf.testing.MafTestEnvironment;
 import org.openmaf.testing.TestDatabase;
 
@@ -92,26 +93,6 @@ class ConcurrentStartUpTest {
     }
 
     private static MafConfig.Stakeholder stakeholder() {
-        return new MafConfig.Stakeholder() {
-            @Override
-            public List<String> authorizedClients() {
-                return List.of("//" + MafTestEnvironment.ADMIN_FQDN + "/*");
-            }
-
-            @Override
-            public Duration maxRegistrationLifetime() {
-                return Duration.ofDays(365);
-            }
-
-            @Override
-            public Duration maxKeyLifetime() {
-                return Duration.ofDays(7);
-            }
-
-            @Override
-            public int maxKeysPerClient() {
-                return 1000;
-            }
-        };
+        return ConfiguredStakeholder.allowing("//" + MafTestEnvironment.ADMIN_FQDN + "/*");
     }
 }
