@@ -48,6 +48,8 @@ final class InCseDemoCommand extends OutputCommand {
         try (InCseDemoServer server = InCseDemoServer.start(maf.mafFqdn, keys, InetAddress.getByName(bind), port)) {
             out().println("IN-CSE demo listening on " + bind + ":" + server.port() + " for keys of MAF " + maf.mafFqdn);
             out().flush();
+            nextStep("Started the IN-CSE demo", "from the AE: maf-client psk connect --host " + bind + " --port " + server.port()
+                    + " --psk-identity-file FILE --psk-file FILE");
             server.awaitTermination();
         }
         return 0;
