@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * options. picocli writes one script for bash that zsh runs through its bash compatibility (bashcompinit); the SHELL
  * argument is there so the command reads naturally and can diverge should zsh ever need its own.
  */
-@Command(name = "completion", description = {"print a shell completion script for bash or zsh, e.g.",
+@Command(name = "completion", description = {"print a bash or zsh completion script: source <(maf-client completion bash)",
         "  source <(maf-client completion bash)       (bash: add to ~/.bashrc)",
         "  source <(maf-client completion zsh)        (zsh: add to ~/.zshrc)"})
 final class CompletionCommand implements Callable<Integer> {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
  * Two kinds of configuration: {@code get} is the MAF's (MAF Client Configuration Retrieval, TS-0003 8.8.2.4); {@code set},
  * {@code unset}, {@code show} and {@code path} manage this client's own defaults file ({@link ClientDefaults}).
  */
-@Command(name = "config", description = {"get: the MAF Client Configuration (TS-0003 8.8.2.4);",
+@Command(name = "config", description = {"the MAF's client configuration (get) and this client's defaults (set, unset, show, path)",
+        "get: MAF Client Configuration Retrieval (TS-0003 8.8.2.4);",
         "set/unset/show/path: this client's defaults file (flags and MAF_* variables take precedence)"},
         subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Unset.class, ConfigCommand.Show.class,
                 ConfigCommand.PathCommand.class})

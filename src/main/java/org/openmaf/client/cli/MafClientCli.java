@@ -22,14 +22,16 @@ import picocli.CommandLine.Command;
         subcommands = {RegisterCommand.class, RegistrationCommand.class, ConfigCommand.class, KeyCommand.class, PskCommand.class,
                 InCseDemoCommand.class, CompletionCommand.class},
         footerHeading = "%nDefaults:%n",
-        footer = {"Options not on the command line come from environment variables, then from the config file:",
-                "  --maf MAF_URL, --maf-fqdn MAF_FQDN, --cert MAF_CERT, --key MAF_KEY, --ca MAF_CA,",
-                "  --p12 MAF_P12, --p12-password-file MAF_P12_PASSWORD_FILE.",
-                "The config file is $MAF_CLIENT_CONFIG, else $XDG_CONFIG_HOME/maf-client/config.properties,",
-                "else ~/.config/maf-client/config.properties; write it with `maf-client config set NAME VALUE`.",
-                "%nExit status: 0 done, 1 failed here (files, TLS, network), 2 usage error, 3 the MAF answered",
-                "404 Not Found, 4 403 Forbidden, 5 409 Conflict, 6 another 4xx, 7 a 5xx.",
-                "With --json, errors are printed on stderr as {\"rsc\":4103,\"status\":403,\"message\":\"...\"}."})
+        footer = {"Options not on the command line are read from environment variables, then",
+                "from the config file, then built-in defaults:",
+                "  --maf MAF_URL   --maf-fqdn MAF_FQDN   --cert MAF_CERT   --key MAF_KEY",
+                "  --ca MAF_CA   --p12 MAF_P12   --p12-password-file MAF_P12_PASSWORD_FILE",
+                "Config file: $MAF_CLIENT_CONFIG, else $XDG_CONFIG_HOME/maf-client/",
+                "config.properties, else ~/.config/maf-client/config.properties;",
+                "write it with: maf-client config set NAME VALUE",
+                "%nExit status: 0 done, 1 failed here (files, TLS, network), 2 usage error;",
+                "the MAF refused: 3 for 404, 4 for 403, 5 for 409, 6 other 4xx, 7 for 5xx.",
+                "--json prints errors on stderr as {\"rsc\":4103,\"status\":403,\"message\":\"...\"}"})
 public final class MafClientCli {
 
     /** Exit status when the operation failed on this side: files, TLS, network, an answer breaking the contract. */
