@@ -68,7 +68,8 @@ class MafClientCliTest {
         Run help = run("--help");
 
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("register", "registration", "config", "key", "psk", "in-cse-demo");
+        assertThat(help.out()).contains("register", "registration", "config", "key", "psk", "in-cse-demo", "completion", "MAF_CERT",
+                "config.properties");
         Run subcommandHelp = run("key", "register", "--help");
         assertThat(subcommandHelp.status()).isZero();
         assertThat(subcommandHelp.out()).contains("--psk-file", "--psk-identity-file");
@@ -197,6 +198,14 @@ class MafClientCliTest {
                     "--p12-password-file", password.toString(), "--ca", pki.caCertificate().toString());
             assertThat(wrongPassword.status()).isEqualTo(MafClientCli.FAILED);
             assertThat(wrongPassword.err()).contains("PKCS#12", "wrong password").doesNotContain("p12-secret");
+
+            try (StubMaf pemMaf = new StubMaf(pki, request -> registrationAnswer())) {
+                Run flagsBeatEnvironment = runWith(Map.of(ClientDefaults.CONFIG_ENV, directory.resolve("none").toString(),
+                        "MAF_P12", p12.toString(), "MAF_P12_PASSWORD_FILE", password.toString()),
+                        args(List.of("register", "--admin-fqdn", "sp"), mafOptions(pemMaf.port())));
+                assertThat(flagsBeatEnvironment.status()).as("--cert/--key on the command line over MAF_P12 with a wrong password: "
+                        + flagsBeatEnvironment.err()).isZero();
+            }
 
             Run both = run("register", "--admin-fqdn", "sp", "--p12", p12.toString(), "--p12-password-file", password.toString(),
                     "--cert", pki.clientCertificate().toString(), "--key", pki.clientKey().toString(), "--ca", pki.caCertificate().toString());
