@@ -40,7 +40,7 @@ final class ClientTlsContext {
             char[] password = HexFormat.of().formatHex(random).toCharArray();
             KeyStore identity = KeyStore.getInstance("PKCS12");
             identity.load(null, null);
-            if (isPem(settings.certificateChain())) {
+            if (!isPkcs12(settings)) {
                 List<X509Certificate> chain = readCertificates(settings.certificateChain());
                 if (chain.isEmpty()) {
                     throw MafClientException.local("no certificate in " + settings.certificateChain());
@@ -76,15 +76,17 @@ final class ClientTlsContext {
         }
     }
 
-    /** PEM is text starting with "-----BEGIN" (perhaps after blank lines); PKCS#12 is DER, starting with a SEQUENCE tag. */
-    private static boolean isPem(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            int first;
-            do {
-                first = in.read();
-            } while (first == ' ' || first == '\t' || first == '\r' || first == '\n');
-            return first != 0x30;
+    /**
+     * PKCS#12 (see {@link MafClientSettings#withPkcs12}) is DER, starting with a SEQUENCE tag, and comes with a password
+     * file; a DER certificate also starts so, but then the key file is PEM. Told apart by content, not by file name.
+     */
+    private static boolean isPkcs12(MafClientSettings settings) throws IOException {
+        try (InputStream in = Files.newInputStream(settings.certificateChain())) {
+            if (in.read() != 0x30) {
+                return false;
+            }
         }
+        return !Files.readString(settings.privateKey(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("-----BEGIN");
     }
 
     /** The one private key entry of a PKCS#12 file; the password is the first line of {@code passwordFile}. */
