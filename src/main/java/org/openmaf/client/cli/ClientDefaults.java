@@ -143,6 +143,10 @@ final class ClientDefaults implements IDefaultValueProvider {
                     read.load(reader);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the config file " + configFile + ": " + e.getMessage(), e);
+                } catch (IllegalArgumentException e) {
+                    // Properties.load reports a malformed \\uXXXX escape so
+                    throw new UncheckedIOException("cannot read the config file " + configFile + ": " + e.getMessage(),
+                            new IOException(e));
                 }
             }
             config = read;

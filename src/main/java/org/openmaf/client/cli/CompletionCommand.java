@@ -33,6 +33,7 @@ final class CompletionCommand implements Callable<Integer> {
         // One script for both: sourced by zsh it loads compinit and bashcompinit itself (it tests $ZSH_VERSION).
         spec.commandLine().getOut().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
         spec.commandLine().getOut().flush();
+        // No next-step line here: the script is sourced at every shell start, which would print it every time.
         return 0;
     }
 }

@@ -124,6 +124,7 @@ final class ConfigCommand {
         @Override
         public Integer call() {
             output().field("configFile", defaults(this).configFile().toString()).print();
+            nextStep("This client's defaults file is " + defaults(this).configFile(), "maf-client config set NAME VALUE");
             return 0;
         }
     }

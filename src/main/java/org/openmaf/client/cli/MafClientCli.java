@@ -60,8 +60,16 @@ public final class MafClientCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.registerConverter(Instant.class, M2mTimestamp::parseOrThrow);
-        commandLine.setDefaultValueProvider(new ClientDefaults(environment));
+        ClientDefaults defaults = new ClientDefaults(environment);
         boolean json = Arrays.asList(args).contains("--json");
+        try {
+            defaults.fileSettings(); // read the config file now, so an unreadable one is reported like any failure
+        } catch (java.io.UncheckedIOException e) {
+            err.println(json ? errorJson(null, e.getMessage()) : "error: " + e.getMessage());
+            err.flush();
+            return FAILED;
+        }
+        commandLine.setDefaultValueProvider(defaults);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter failed = exception.getCommandLine().getErr();
             if (json) {

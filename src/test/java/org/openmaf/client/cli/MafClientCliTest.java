@@ -179,6 +179,17 @@ class MafClientCliTest {
     }
 
     @Test
+    void anUnreadableConfigFileIsAFailureNotAStackTrace() throws Exception {
+        Path unreadable = directory.resolve("malformed.properties");
+        Files.writeString(unreadable, "maf=\\u00zz\n"); // a broken \\u escape: Properties.load refuses it
+
+        Run failed = runWith(Map.of(ClientDefaults.CONFIG_ENV, unreadable.toString()), "config", "show");
+
+        assertThat(failed.status()).isEqualTo(MafClientCli.FAILED);
+        assertThat(failed.err()).startsWith("error: cannot read the config file " + unreadable);
+    }
+
+    @Test
     void aPkcs12IdentityAuthenticatesLikeThePemPair() throws Exception {
         Path p12 = directory.resolve("ae.p12");
         Path password = directory.resolve("ae.p12.password");
@@ -237,6 +248,7 @@ class MafClientCliTest {
 
         assertThat(completion.status()).isZero();
         assertThat(completion.out()).contains("complete -F _complete_maf-client", "ZSH_VERSION");
+        assertThat(completion.err()).as("sourced at every shell start: no next-step line").isEmpty();
         Path script = directory.resolve("maf-client-completion.bash");
         Files.writeString(script, completion.out());
         // Ask bash itself what TAB after "maf-client key re" offers.
