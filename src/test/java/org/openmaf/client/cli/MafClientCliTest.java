@@ -226,6 +226,23 @@ class MafClientCliTest {
     }
 
     @Test
+    void theDevPkisPkcs12FilesOpenWithTheDevPassword() throws Exception {
+        org.openmaf.pki.DevPki dev = org.openmaf.pki.DevPki.ensure(directory.resolve("maf-dev-pki"), "maf.my.m2mprovider.org");
+        Path p12 = dev.folder().resolve(org.openmaf.pki.DevPki.DevClient.AE.fileName + ".p12");
+        Path password = directory.resolve("maf-dev.password");
+        Files.writeString(password, org.openmaf.pki.DevPki.PKCS12_PASSWORD + "\n");
+
+        // building the client loads the key store and the TLS context; no connection is made yet
+        assertThat(org.openmaf.client.MafClient.create(org.openmaf.client.MafClientSettings.withPkcs12(
+                java.net.URI.create("https://localhost:8443"), null, p12, password, List.of(dev.caCertificate())))).isNotNull();
+
+        Files.writeString(password, "not-maf-dev\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.openmaf.client.MafClient.create(
+                org.openmaf.client.MafClientSettings.withPkcs12(java.net.URI.create("https://localhost:8443"), null, p12, password,
+                        List.of(dev.caCertificate())))).isInstanceOf(MafClientException.class).hasMessageContaining("wrong password");
+    }
+
+    @Test
     void aSuccessEndsWithANextStepLineOnStderrButNotUnderJson() throws Exception {
         try (StubMaf maf = new StubMaf(pki, request -> registrationAnswer());
                 StubMaf forJson = new StubMaf(pki, request -> registrationAnswer())) {
