@@ -132,7 +132,8 @@ public final class MafKeyCache {
             try {
                 entry = pending.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
-                LOG.log(Level.WARNING, "MAF Key Retrieval for {0} failed", e.getCause());
+                // load() turns every exception into an entry, so only an Error gets here
+                LOG.log(Level.WARNING, "MAF Key Retrieval for " + id + " failed", e.getCause());
                 return Optional.empty();
             } catch (TimeoutException e) {
                 LOG.log(Level.INFO, "MAF Key Retrieval for {0} took longer than {1}", new Object[] {id, LOAD_WAIT});
