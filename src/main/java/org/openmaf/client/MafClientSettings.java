@@ -14,6 +14,10 @@ import java.util.Objects;
  * {@code mafFqdn} may be null: the MAF-FQDN need not be the host name the MAF is reached by, so without it the client
  * sends no {@code mafFQDN} and takes the FQDN from the Key Identifier the MAF returns. When set, it is sent and the
  * MAF's Key Identifiers must agree with it.
+ * <p>
+ * The identity may also be a PKCS#12 key store ({@link #withPkcs12}): then {@code certificateChain} is the PKCS#12 file
+ * (told from PEM by its content) and {@code privateKey} the file whose first line is its password, so that the password
+ * never appears on a command line or in the environment.
  */
 public record MafClientSettings(URI mafUri, String mafFqdn, Path certificateChain, Path privateKey, List<Path> trustAnchors,
         Duration timeout) {
@@ -39,6 +43,11 @@ public record MafClientSettings(URI mafUri, String mafFqdn, Path certificateChai
 
     public MafClientSettings(URI mafUri, String mafFqdn, Path certificateChain, Path privateKey, List<Path> trustAnchors) {
         this(mafUri, mafFqdn, certificateChain, privateKey, trustAnchors, DEFAULT_TIMEOUT);
+    }
+
+    /** This client's certificate chain and private key from a PKCS#12 file, e.g. the dev PKI's {@code ae-smartphone.p12}. */
+    public static MafClientSettings withPkcs12(URI mafUri, String mafFqdn, Path pkcs12, Path passwordFile, List<Path> trustAnchors) {
+        return new MafClientSettings(mafUri, mafFqdn, pkcs12, passwordFile, trustAnchors);
     }
 
     public String host() {

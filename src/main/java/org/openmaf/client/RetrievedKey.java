@@ -1,6 +1,7 @@
 package org.openmaf.client;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,6 +57,15 @@ public final class RetrievedKey {
 
     public List<String> labels() {
         return labels;
+    }
+
+    /**
+     * Overwrites the key value with zeros, for a holder that must not keep Kc beyond its lifetime (TS-0003 8.2.2.3): a
+     * cache drops its entry at expirationTime and wipes the bytes instead of leaving them to the garbage collector.
+     * {@link #key()} then returns zeros, which no TLS-PSK peer will accept.
+     */
+    public void destroy() {
+        Arrays.fill(key, (byte) 0);
     }
 
     @Override

@@ -51,7 +51,8 @@ class MafClientJarIT {
 
             assertThat(names).contains("org/openmaf/client/cli/MafClientCli.class", "org/openmaf/wire/KeyIdentifier.class",
                     "org/openmaf/wire/M2mTimestamp.class", "picocli/CommandLine.class",
-                    "org/bouncycastle/tls/TlsServerProtocol.class", "com/fasterxml/jackson/databind/ObjectMapper.class");
+                    "org/bouncycastle/tls/TlsServerProtocol.class", "com/fasterxml/jackson/databind/ObjectMapper.class",
+                    "com/github/benmanes/caffeine/cache/Caffeine.class", "picocli/AutoComplete.class");
             assertThat(names).filteredOn(name -> name.startsWith("org/openmaf/") && name.endsWith(".class"))
                     .allMatch(name -> name.startsWith("org/openmaf/client/") || name.startsWith("org/openmaf/wire/"));
             assertThat(names).noneMatch(name -> name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"));
@@ -69,6 +70,30 @@ class MafClientJarIT {
         Run failed = java("psk", "connect", "--port", "1", "--psk-identity", REL + "@maf.test.example", "--psk", "00");
         assertThat(failed.status()).isEqualTo(1);
         assertThat(failed.output()).startsWith("error:");
+
+        Run completion = java("completion", "bash");
+        assertThat(completion.status()).isZero();
+        assertThat(completion.output()).contains("complete -F _complete_maf-client", "_picocli_maf-client_key_register");
+    }
+
+    @Test
+    void theInCseDemoBuildsItsCaffeineKeyCacheFromTheJar(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        ClientTestPki pki = ClientTestPki.create(directory);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                "in-cse-demo", "--port", "0", "--maf-fqdn", "maf.test.example", "--cert", pki.clientCertificate().toString(), "--key",
+                pki.clientKey().toString(), "--ca", pki.caCertificate().toString(), "--key-cache-size", "100", "--unknown-key-ttl", "PT2S");
+        Process demo = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+            // the key cache is built before the server listens: a class missing from the jar would end the process first
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = lines.readLine()) != null && !line.startsWith("IN-CSE demo listening on")) {
+                seen.append(line).append('\n');
+            }
+            assertThat(line).as(seen.toString()).isNotNull();
+        } finally {
+            demo.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

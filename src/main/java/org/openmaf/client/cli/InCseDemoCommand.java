@@ -2,6 +2,7 @@ package org.openmaf.client.cli;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.openmaf.client.MafClient;
 import org.openmaf.client.psk.InCseDemoServer;
@@ -27,6 +28,14 @@ final class InCseDemoCommand extends OutputCommand {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "listen address (default ${DEFAULT-VALUE})")
     String bind;
 
+    @Option(names = "--key-cache-size", defaultValue = "10000", paramLabel = "N",
+            description = "keys (and refused identities) the key cache holds at most (default ${DEFAULT-VALUE})")
+    long keyCacheSize;
+
+    @Option(names = "--unknown-key-ttl", defaultValue = "PT5S", paramLabel = "DURATION",
+            description = "how long an identity the MAF refused is refused from the cache, ISO-8601 (default ${DEFAULT-VALUE})")
+    Duration unknownKeyTtl;
+
     @Override
     public Integer call() throws Exception {
         if (maf.mafFqdn == null) {
@@ -34,10 +43,13 @@ final class InCseDemoCommand extends OutputCommand {
             throw new ParameterException(spec.commandLine(), "in-cse-demo needs --maf-fqdn: the MAF-FQDN of the Key Identifiers it accepts");
         }
         MafClient client = maf.client();
-        MafKeyCache keys = new MafKeyCache(KeySource.fromMaf(client), Clock.systemUTC());
+        MafKeyCache keys = new MafKeyCache(KeySource.fromMaf(client), Clock.systemUTC(),
+                new MafKeyCache.Settings(keyCacheSize, unknownKeyTtl));
         try (InCseDemoServer server = InCseDemoServer.start(maf.mafFqdn, keys, InetAddress.getByName(bind), port)) {
             out().println("IN-CSE demo listening on " + bind + ":" + server.port() + " for keys of MAF " + maf.mafFqdn);
             out().flush();
+            nextStep("Started the IN-CSE demo", "from the AE: maf-client psk connect --host " + bind + " --port " + server.port()
+                    + " --psk-identity-file FILE --psk-file FILE");
             server.awaitTermination();
         }
         return 0;

@@ -78,6 +78,11 @@ final class KeyCommand {
                 output.field("psk", psk);
             }
             RegistrationOutput.of(output, key.metadata()).print();
+            String identity = pskIdentityFile != null ? "--psk-identity-file " + pskIdentityFile : "--psk-identity " + key.keyIdentifier();
+            String secret = pskFile != null ? "--psk-file " + pskFile : "--psk PSK";
+            nextStep("Registered key " + key.keyIdentifier() + " for " + String.join(", ", targetIds) 
+                    + (key.expirationTime() == null ? "" : " until " + org.openmaf.wire.M2mTimestamp.format(key.expirationTime())),
+                    "maf-client psk connect --host TARGET_HOST --port TARGET_PORT " + identity + " " + secret);
             return 0;
         }
     }
@@ -97,6 +102,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             if (!showKey) {
                 RegistrationOutput.of(output(), maf.client().retrieveKeyMetadata(id)).print();
+                nextStep("Retrieved the metadata of key " + id, "maf-client key update " + id + " --expiration-time TIME");
                 return 0;
             }
             RetrievedKey key = maf.client().retrieveKey(id);
@@ -108,6 +114,8 @@ final class KeyCommand {
                     .field("expirationTime", key.expirationTime())
                     .field("labels", key.labels())
                     .print();
+            nextStep("Retrieved Kc of " + id + ", registered by " + key.sourceId(),
+                    "accept TLS-PSK with psk_identity " + id + " and this psk until its expirationTime, e.g. maf-client in-cse-demo");
             return 0;
         }
     }
@@ -132,6 +140,7 @@ final class KeyCommand {
         @Override
         public Integer call() throws Exception {
             RegistrationOutput.of(output(), maf.client().updateKey(id, expirationTime, labels, targetIds)).print();
+            nextStep("Updated key " + id, "maf-client key get " + id);
             return 0;
         }
     }
@@ -148,6 +157,8 @@ final class KeyCommand {
         public Integer call() throws Exception {
             maf.client().deregisterKey(id);
             output().field("deleted", id).print();
+            nextStep("De-registered key " + id + "; targets can no longer retrieve it",
+                    "maf-client key register --admin-fqdn FQDN --target TARGET_ID for a new one");
             return 0;
         }
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** Base of the leaf commands: the {@code --json} switch and the command line's own output stream. */
 abstract class OutputCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "machine-readable JSON output")
+    @Option(names = "--json", description = "machine-readable JSON output; errors too, as {rsc, status, message} on stderr")
     boolean json;
 
     @Spec
@@ -26,5 +26,16 @@ abstract class OutputCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * After a success, one line saying what was done and what comes next (as the step CLI does). On stderr, so stdout
+     * stays the result alone, and not under {@code --json}, which scripts read.
+     */
+    void nextStep(String done, String next) {
+        if (!json) {
+            err().println(done + "; next: " + next);
+            err().flush();
+        }
     }
 }

@@ -61,6 +61,8 @@ final class PskCommand {
                 out().println(reply);
                 out().flush();
             }
+            nextStep("Exchanged one line with " + host + ":" + port + " over TLS-PSK as " + pskIdentity,
+                    "the same key works until its expirationTime (maf-client key get " + pskIdentity + ")");
             return 0;
         }
     }

@@ -28,6 +28,9 @@ final class RegisterCommand extends OutputCommand {
     public Integer call() throws Exception {
         MafClientRegistration registration = maf.client().register(adminFqdn, expirationTime, labels);
         RegistrationOutput.of(output(), registration).print();
+        nextStep("Registered " + registration.mafClientId() + " with the MAF " + registration.mafFqdn() + " for stakeholder "
+                + registration.adminFqdn() + " as " + registration.mafClientRegId(),
+                "maf-client key register --admin-fqdn " + registration.adminFqdn() + " --target TARGET_ID");
         return 0;
     }
 }

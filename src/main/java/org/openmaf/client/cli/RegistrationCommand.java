@@ -22,7 +22,10 @@ final class RegistrationCommand {
 
         @Override
         public Integer call() throws Exception {
-            RegistrationOutput.of(output(), maf.client().retrieveRegistration(id)).print();
+            var registration = maf.client().retrieveRegistration(id);
+            RegistrationOutput.of(output(), registration).print();
+            nextStep("Retrieved registration " + id + " of " + registration.mafClientId(),
+                    "maf-client registration update " + id + " --expiration-time TIME, or maf-client config get " + id);
             return 0;
         }
     }
@@ -43,7 +46,9 @@ final class RegistrationCommand {
 
         @Override
         public Integer call() throws Exception {
-            RegistrationOutput.of(output(), maf.client().updateRegistration(id, expirationTime, labels)).print();
+            var registration = maf.client().updateRegistration(id, expirationTime, labels);
+            RegistrationOutput.of(output(), registration).print();
+            nextStep("Updated registration " + id, "maf-client registration get " + id);
             return 0;
         }
     }
@@ -60,6 +65,7 @@ final class RegistrationCommand {
         public Integer call() throws Exception {
             maf.client().deregister(id);
             output().field("deleted", id).print();
+            nextStep("De-registered " + id + " from the MAF", "maf-client register --admin-fqdn FQDN to register again");
             return 0;
         }
     }
