@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Logger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmaf.testing.Maf;
@@ -28,10 +30,19 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = MafTestEnvironment.class, scope = TestResourceScope.GLOBAL)
 class RequestLogsTest {
 
+    /** Procedure outcomes are logged at DEBUG: on here only, so other tests and the benchmarks log as production does. */
+    private static final Logger PROCEDURE_LOG = Logger.getLogger("org.openmaf.metrics");
+
     private String key;
+
+    @AfterEach
+    void procedureLogAsConfigured() {
+        PROCEDURE_LOG.setLevel(null);
+    }
 
     @BeforeEach
     void aKeyForTheInCse() {
+        PROCEDURE_LOG.setLevel(org.jboss.logmanager.Level.DEBUG);
         TestDatabase.clearProcedureData();
         Maf.register(Client.MN_CSE);
         Maf.register(Client.IN_CSE);
@@ -72,7 +83,7 @@ class RequestLogsTest {
         assertThat(Files.readString(RequestLogs.FILE)).doesNotContain(secret);
     }
 
-    /** The procedure's own line (org.openmaf.metrics at DEBUG in tests) carries the RI and client from the MDC. */
+    /** The procedure's own line (org.openmaf.metrics at DEBUG) carries the RI and client from the MDC. */
     @Test
     void aLineLoggedDuringARefusedProcedureNamesTheRequestAndTheClient() throws Exception {
         String requestId = "mdc-" + UUID.randomUUID();
