@@ -2,6 +2,8 @@ package org.openmaf.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
@@ -113,10 +115,20 @@ class MetricsDashboardTest {
         // RSA key exchange with AES-CBC-SHA: a TLS 1.2 suite the MAF does not accept.
         OpenSsl.sClient(Client.MN_CSE, List.of("-tls1_2", "-cipher", "AES128-SHA"), OpenSsl.httpRequest("GET", "/maf/x", null));
         OpenSsl.sClient(Client.MN_CSE, List.of("-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"), OpenSsl.httpRequest("GET", "/maf/x", null));
-        String after = awaitChange(before, untrusted);
+        String notTls = "maf_tls_handshake_failures_total{reason=\"not-tls\"}";
+        String closed = "maf_tls_handshake_failures_total{reason=\"closed\"}";
+        try (Socket plainHttp = new Socket("localhost", MafClients.port())) {
+            plainHttp.getOutputStream().write("GET /maf HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            plainHttp.getInputStream().readAllBytes(); // until the MAF closes it
+        }
+        new Socket("localhost", MafClients.port()).close(); // a TCP probe: connects, leaves
+        awaitChange(before, untrusted);
+        String after = awaitChange(before, closed);
         assertThat(value(after, untrusted) - value(before, untrusted)).isEqualTo(1.0);
         assertThat(value(after, noCipher) - value(before, noCipher)).isEqualTo(1.0);
         assertThat(value(after, oldProtocol) - value(before, oldProtocol)).isEqualTo(1.0);
+        assertThat(value(after, notTls) - value(before, notTls)).isEqualTo(1.0);
+        assertThat(value(after, closed) - value(before, closed)).isEqualTo(1.0);
     }
 
     /** One of each procedure, a success each, and the refusals that feed maf_refusals_total and the handshake counter. */
