@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openmaf.testing.Maf;
 import org.openmaf.testing.MafClients;
 import org.openmaf.testing.MafTestEnvironment;
+import org.openmaf.testing.RawHttps;
 import org.openmaf.testing.RequestLogs;
 import org.openmaf.testing.TestDatabase;
 import org.openmaf.testing.TestPki.Client;
@@ -81,6 +82,29 @@ class RequestLogsTest {
         List<String> lines = RequestLogs.linesNaming(requestId);
         assertThat(lines).anyMatch(line -> line.contains(RequestLogs.ACCESS_LOG) && line.contains("/maf/symmKeyRegs/" + key + "\""));
         assertThat(Files.readString(RequestLogs.FILE)).doesNotContain(secret);
+    }
+
+    /**
+     * A request line with control characters cannot forge or garble a log line: it is refused with 4000 before any
+     * route (contract section 6), the access log's included, and nothing logged meanwhile holds a control character.
+     */
+    @Test
+    void controlCharactersInTheRequestLineDoNotReachTheLog() throws Exception {
+        long before = Files.size(RequestLogs.FILE);
+        try (RawHttps connection = RawHttps.open(RawHttps.context(Client.IN_CSE))) {
+            RawHttps.Reply reply = connection.send("GET", "/maf/symmKeyRegs/\u001b[2J\u0008\u0007x?q=\u001b[31m",
+                    List.of("Host: localhost", "X-M2M-RI: ctl-" + UUID.randomUUID()), null);
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.header("X-M2M-RSC")).isEqualTo("4000");
+        }
+        // A later request's access log line marks the point by which the refused one's would have been written.
+        String marker = "after-ctl-" + UUID.randomUUID();
+        MafClients.as(Client.IN_CSE).header("X-M2M-RI", marker).get("/maf/symmKeyRegs/" + key).then().statusCode(200);
+        assertThat(RequestLogs.linesNaming(marker)).isNotEmpty();
+        byte[] all = Files.readAllBytes(RequestLogs.FILE);
+        String written = new String(all, (int) before, all.length - (int) before, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(written.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'))
+                .as(written).isEmpty();
     }
 
     /** The procedure's own line (org.openmaf.metrics at DEBUG) carries the RI and client from the MDC. */
