@@ -27,13 +27,16 @@ public class AuditTrail {
     @Inject
     InstantSource clock;
 
+    @Inject
+    AuditWriteLatency latency;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordInCurrentTransaction(AuditEntry entry) {
-        toRecord(entry).persist();
+        latency.inCallersTransaction(() -> toRecord(entry).persist());
     }
 
     public void recordSeparately(AuditEntry entry) {
-        QuarkusTransaction.requiringNew().run(() -> toRecord(entry).persist());
+        latency.ownTransaction(() -> QuarkusTransaction.requiringNew().run(() -> toRecord(entry).persist()));
     }
 
     /**

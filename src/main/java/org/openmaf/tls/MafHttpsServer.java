@@ -68,7 +68,7 @@ public class MafHttpsServer implements HttpServerOptionsCustomizer {
         // HTTP/1.1 only (the oneM2M HTTP binding, TS-0009): ConnectionWatch follows requests through its codec.
         options.setUseAlpn(false);
         options.setSslEngineOptions(new WatchedJdkEngine(new ConnectionLimits(config.http().headerTimeout(),
-                config.tls().maxUnauthenticatedConnections(), metrics)));
+                config.tls().maxUnauthenticatedConnections(), metrics), new HandshakeFailures(metrics)));
         if (options.getTrustOptions() == null) {
             throw new IllegalStateException("maf.tls.trust-anchors is not configured: the MAF endpoint needs the CAs"
                     + " that MAF client certificates chain to");

@@ -15,19 +15,23 @@ import io.vertx.core.spi.tls.SslContextFactory;
 /**
  * The JDK TLS engine (its {@code ExtendedSSLSession} provides the RFC 5705 exporter) whose server connections are each
  * handed to a {@link ConnectionWatch} when their handshake completes. Neither Quarkus nor Vert.x offers a hook per
- * connection of the HTTPS server; the TLS handler Vert.x creates for each connection through this engine is one.
+ * connection of the HTTPS server; the TLS handler Vert.x creates for each connection through this engine is one. A
+ * handshake that fails is counted by {@link HandshakeFailures}.
  */
 final class WatchedJdkEngine extends JdkSSLEngineOptions {
 
     private final ConnectionLimits limits;
+    private final HandshakeFailures failures;
 
-    WatchedJdkEngine(ConnectionLimits limits) {
+    WatchedJdkEngine(ConnectionLimits limits, HandshakeFailures failures) {
         this.limits = limits;
+        this.failures = failures;
     }
 
     private WatchedJdkEngine(WatchedJdkEngine that) {
         super(that);
         this.limits = that.limits;
+        this.failures = that.failures;
     }
 
     /** Vert.x copies the server options, and this with them. */
@@ -50,7 +54,7 @@ final class WatchedJdkEngine extends JdkSSLEngineOptions {
             @Override
             public SslContext create() throws SSLException {
                 SslContext context = super.create();
-                return forClient ? context : new Watched(context, limits);
+                return forClient ? context : new Watched(context, limits, failures);
             }
         };
     }
@@ -58,10 +62,12 @@ final class WatchedJdkEngine extends JdkSSLEngineOptions {
     private static final class Watched extends DelegatingSslContext {
 
         private final ConnectionLimits limits;
+        private final HandshakeFailures failures;
 
-        Watched(SslContext context, ConnectionLimits limits) {
+        Watched(SslContext context, ConnectionLimits limits, HandshakeFailures failures) {
             super(context);
             this.limits = limits;
+            this.failures = failures;
         }
 
         @Override
@@ -74,6 +80,8 @@ final class WatchedJdkEngine extends JdkSSLEngineOptions {
             handler.handshakeFuture().addListener(handshake -> {
                 if (handshake.isSuccess()) {
                     ConnectionWatch.watch((Channel) handshake.getNow(), handler, limits);
+                } else {
+                    failures.failed(handshake.cause());
                 }
             });
         }
