@@ -39,8 +39,10 @@ MAF_FQDN=maf.bench.example
 KEK_ID=bench-k1
 KEK=$(head -c 32 /dev/urandom | base64)
 # The production JVM options: the same as src/main/docker/Dockerfile.jvm and deploy/systemd/maf.service.
-MAF_JVM_OPTS=(-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=64m
+MAF_JVM_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m
               -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError)
+# glibc's malloc arenas, as in production (README "JVM options"): two instead of eight per core.
+export MALLOC_ARENA_MAX=2
 # BENCH_JVM_EXTRA: more options for the MAF (experiments), e.g. -XX:NativeMemoryTracking=summary (then the native
 # memory summary is kept in target/bench/nmt.txt).
 read -r -a extra <<<"${BENCH_JVM_EXTRA:-}"
@@ -133,6 +135,8 @@ stop_maf() {
   log "MAF $MAF_PID did not stop in 120 s"; kill -9 "$MAF_PID"
 }
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$MAF_PID/status"; }
+# VmRSS split into anonymous memory (heap, code, threads, metaspace) and file-backed pages (mostly the mapped AOT cache).
+rss_split() { awk '/^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "anonymous %.0f MB, file-backed %.0f MB", a/1024, f/1024}' "/proc/$MAF_PID/status"; }
 
 MAF="https://localhost:$MAF_PORT"
 curl_in() { curl -sS --cacert "$PKI/ca.pem" --cert "$PKI/bench-in.pem" --key "$PKI/bench-in.key" "$@"; }
@@ -211,7 +215,7 @@ wrk_bad() { awk '/Non-2xx/ {n=$NF} /Socket errors/ {e=$0} END {print (n ? n : 0)
 
 log "(c) 1,000 stored keys"
 seed 1000 1000 "$RUN/ids-1k.txt"
-wrk_run "$TO_MAF" "$RUN/ids-1k.txt" 3 >/dev/null
+wrk_run "$TO_MAF" "$RUN/ids-1k.txt" "$SECS" >/dev/null     # the first kept-alive load: a longer warm-up
 RET_1K=$(wrk_run "$TO_MAF" "$RUN/ids-1k.txt" "$SECS")
 log "MAF, 1,000 keys: $(wrk_rate "$RET_1K")/s"
 
@@ -244,7 +248,7 @@ log "(d) security associations"
 for _ in $(seq 100); do grep -q 'IN-CSE demo listening' "$RUN/in-cse.log" && break; sleep 0.2; done
 "${FIXTURE[@]}" sa "$MAF" "$MAF_FQDN" "$PKI" "$SP" "$SP" "$INCSE_PORT" 8 3 >/dev/null 2>&1 || true   # warm-up
 SA=$("${FIXTURE[@]}" sa "$MAF" "$MAF_FQDN" "$PKI" "$SP" "$SP" "$INCSE_PORT" 8 "$SECS" 2>/dev/null)
-RSS_END=$(rss_mb)
+RSS_END=$(rss_mb) RSS_SPLIT=$(rss_split)
 HWM=$(awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$MAF_PID/status")
 if [[ ${BENCH_JVM_EXTRA:-} == *NativeMemoryTracking* ]]; then
   "$JAVA_HOME/bin/jcmd" "$MAF_PID" VM.native_memory summary >"$RUN/nmt.txt" 2>&1 || true
@@ -270,7 +274,7 @@ MAF benchmark, $(date -u +%FT%TZ), $(nproc) cores, load ${SECS}s each; MAF JVM: 
 | key retrievals/s with 1,000,000 stored keys (100,000 at random) | ${r_1m:-skipped (--quick)}$([[ -n $r_1m ]] && echo " (p99 $(wrk_pct "$RET_1M" 99%) ms)") | | $([[ -n $r_1m ]] && ratio "$r_1m" "$r_1k") vs 1,000 keys |
 | security associations/s end to end, 8 devices | $(field rate "$SA") (p50 $(field p50_ms "$SA") ms, p99 $(field p99_ms "$SA") ms) | | |
 | start-up of the production jar to its first answered TLS request | ${STARTUP_AOT} s with the AOT cache (${CPU_AOT} CPU-s), ${STARTUP_PLAIN} s without (${CPU_PLAIN} CPU-s) | | |
-| RSS of the MAF (VmRSS) | ${RSS_10K} MB after (a)+(b), ${RSS_1M:--} MB after (c), ${RSS_END} MB at the end (peak ${HWM} MB) | | |
+| RSS of the MAF (VmRSS) | ${RSS_10K} MB after (a)+(b), ${RSS_1M:--} MB after (c), ${RSS_END} MB at the end ($RSS_SPLIT; peak ${HWM} MB) | | |
 
 Failures (should be 0): registrations bad=$(field bad "$REG"), bare bad=$(field bad "$BARE"), nginx bad=$(field bad "$NGX_NEW"), \
 retrievals non-2xx 1k=$(wrk_bad "$RET_1K") 10k=$(wrk_bad "$RET_10K")$([[ -n $RET_1M ]] && echo " 1M=$(wrk_bad "$RET_1M")"), \
