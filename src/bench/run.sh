@@ -55,6 +55,13 @@ log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 PIDS=()
 cleanup() {
   set +e
+  # A MAF still starting when the run was stopped is not in PIDS yet: its pid is in maf.pid, and its command line
+  # names this run's settings file (so a stale pid file never stops someone else's process).
+  local starting
+  starting=$(cat "$RUN/maf.pid" 2>/dev/null)
+  if [[ -n $starting ]] && { tr '\0' ' ' <"/proc/$starting/cmdline"; } 2>/dev/null | grep -q "$RUN/maf.properties"; then
+    PIDS+=("$starting")
+  fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
@@ -91,7 +98,7 @@ FIXTURE=("$JAVA" -cp "target/test-classes:target/classes:$(cat "$RUN/classpath.t
 freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 MAF_PORT=$(freeport) MGMT_PORT=$(freeport) NGINX_PORT=$(freeport) TO_MAF=$(freeport) TO_NGINX=$(freeport) INCSE_PORT=$(freeport)
 PKI=$RUN/pki
-rm -rf "$PKI" "$RUN"/ids-*.txt "$RUN"/*.log.run
+rm -rf "$PKI" "$RUN"/ids-*.txt "$RUN/maf.pid"
 "${FIXTURE[@]}" pki "$PKI" "$SP"
 
 # ---- the database ----
