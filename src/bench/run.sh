@@ -12,7 +12,8 @@
 #
 # Environment: BENCH_DB (database name on 127.0.0.1:5432, default maf_bench, dropped and re-created),
 # BENCH_SECONDS (each measurement, default 10), BENCH_PGUSER (a superuser role, default postgres),
-# JAVA_HOME (a JDK 25; default /usr/lib/jvm/temurin-25-jdk-amd64).
+# JAVA_HOME (a JDK 25; default /usr/lib/jvm/temurin-25-jdk-amd64), BENCH_JVM_EXTRA (more MAF options),
+# BENCH_SERVE_WITHOUT_AOT=1 (the MAF under load is the one started without the AOT cache).
 # Installs nginx-light, haproxy and wrk from Debian packages when missing. Stops everything it started on exit.
 set -euo pipefail
 
@@ -191,8 +192,15 @@ fi
 
 # ---- 2. start-up (on a migrated database, the usual restart): without, then with the AOT cache ----
 start_maf migrate; stop_maf                       # first start: Flyway creates the schema
-start_maf plain; STARTUP_PLAIN=$STARTUP CPU_PLAIN=$STARTUP_CPU; stop_maf
-start_maf aot -XX:AOTCache="$AOT"; STARTUP_AOT=$STARTUP CPU_AOT=$STARTUP_CPU    # this MAF serves the rest of the run
+# This MAF (with the AOT cache) serves the rest of the run; BENCH_SERVE_WITHOUT_AOT=1 keeps the one without instead,
+# to see what the cache costs in resident memory.
+if [[ -n ${BENCH_SERVE_WITHOUT_AOT:-} ]]; then
+  start_maf aot -XX:AOTCache="$AOT"; STARTUP_AOT=$STARTUP CPU_AOT=$STARTUP_CPU; stop_maf
+  start_maf plain; STARTUP_PLAIN=$STARTUP CPU_PLAIN=$STARTUP_CPU
+else
+  start_maf plain; STARTUP_PLAIN=$STARTUP CPU_PLAIN=$STARTUP_CPU; stop_maf
+  start_maf aot -XX:AOTCache="$AOT"; STARTUP_AOT=$STARTUP CPU_AOT=$STARTUP_CPU
+fi
 log "start-up: ${STARTUP_PLAIN}s (${CPU_PLAIN} CPU-s) without, ${STARTUP_AOT}s (${CPU_AOT} CPU-s) with the AOT cache"
 setup_stakeholder_and_clients
 
