@@ -1,0 +1,297 @@
+#!/usr/bin/env bash
+# The MAF's performance, measured from outside the JVM against the production jar on PostgreSQL, side by side with an
+# nginx anchor answering a fixed JSON body over the same mutual TLS, with one load generator, in one run (issue 12).
+# Prints numbers and ratios, never pass/fail: the machine is shared and noisy, ratios within one run are what count.
+#
+#   src/bench/run.sh [--quick] [--no-build] [--aot-cache]
+#
+#   --quick      skip the 1,000,000-key part (c)
+#   --no-build   use target/quarkus-app and target/test-classes as they are
+#   --aot-cache  only write the JDK AOT cache target/quarkus-app/app.aot (a training run against a throw-away
+#                database), for packaging (README "Production"), then stop
+#
+# Environment: BENCH_DB (database name on 127.0.0.1:5432, default maf_bench, dropped and re-created),
+# BENCH_SECONDS (each measurement, default 10), BENCH_PGUSER (a superuser role, default postgres),
+# JAVA_HOME (a JDK 25; default /usr/lib/jvm/temurin-25-jdk-amd64), BENCH_JVM_EXTRA (more MAF options),
+# BENCH_SERVE_WITHOUT_AOT=1 (the MAF under load is the one started without the AOT cache).
+# Installs nginx-light, haproxy and wrk from Debian packages when missing. Stops everything it started on exit.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH=$ROOT/src/bench
+RUN=$ROOT/target/bench
+APP=$ROOT/target/quarkus-app
+QUICK=0 BUILD=1 AOT_ONLY=0
+for arg in "$@"; do
+  case $arg in
+    --quick) QUICK=1 ;;
+    --no-build) BUILD=0 ;;
+    --aot-cache) AOT_ONLY=1 ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+DB=${BENCH_DB:-maf_bench}
+SECS=${BENCH_SECONDS:-10}
+PGU=${BENCH_PGUSER:-postgres}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=$JAVA_HOME/bin/java
+SP=bench.m2mprovider.org            # the stakeholder (adminFQDN) and the SP-ID of every client
+MAF_FQDN=maf.bench.example
+KEK_ID=bench-k1
+KEK=$(head -c 32 /dev/urandom | base64)
+# The production JVM options: the same as src/main/docker/Dockerfile.jvm and deploy/systemd/maf.service.
+MAF_JVM_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m
+              -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError)
+# glibc's malloc arenas, as in production (README "JVM options"): two instead of eight per core.
+export MALLOC_ARENA_MAX=2
+# BENCH_JVM_EXTRA: more options for the MAF (experiments), e.g. -XX:NativeMemoryTracking=summary (then the native
+# memory summary is kept in target/bench/nmt.txt).
+read -r -a extra <<<"${BENCH_JVM_EXTRA:-}"
+MAF_JVM_OPTS+=("${extra[@]}")
+AOT=$APP/app.aot
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# ---- processes: everything started here is stopped on exit, by its own pid ----
+PIDS=()
+cleanup() {
+  set +e
+  # A MAF still starting when the run was stopped is not in PIDS yet: its pid is in maf.pid, and its command line
+  # names this run's settings file (so a stale pid file never stops someone else's process).
+  local starting
+  starting=$(cat "$RUN/maf.pid" 2>/dev/null)
+  if [[ -n $starting ]] && { tr '\0' ' ' <"/proc/$starting/cmdline"; } 2>/dev/null | grep -q "$RUN/maf.properties"; then
+    PIDS+=("$starting")
+  fi
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null
+  done
+  psql -q -h 127.0.0.1 -U "$PGU" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- tools ----
+missing=()
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v haproxy >/dev/null || missing+=(haproxy)
+command -v wrk >/dev/null || missing+=(wrk)
+if ((${#missing[@]})); then
+  log "installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# ---- build: the production jar, the test classes (BenchFixture) and their classpath ----
+mkdir -p "$RUN"
+cd "$ROOT"
+if ((BUILD)) || [[ ! -f $APP/quarkus-run.jar || ! -f target/maf-client.jar ]]; then
+  log "building the production jar (./mvnw package -DskipTests)"
+  ./mvnw -B -q package -DskipTests >"$RUN/build.log" 2>&1 || { cat "$RUN/build.log"; exit 1; }
+fi
+if [[ ! -s $RUN/classpath.txt || pom.xml -nt $RUN/classpath.txt ]]; then
+  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$RUN/classpath.txt" >"$RUN/cp.log" 2>&1 \
+    || { cat "$RUN/cp.log"; exit 1; }
+fi
+FIXTURE=("$JAVA" -cp "target/test-classes:target/classes:$(cat "$RUN/classpath.txt")" org.openmaf.bench.BenchFixture)
+
+freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+MAF_PORT=$(freeport) MGMT_PORT=$(freeport) NGINX_PORT=$(freeport) TO_MAF=$(freeport) TO_NGINX=$(freeport) INCSE_PORT=$(freeport)
+PKI=$RUN/pki
+rm -rf "$PKI" "$RUN"/ids-*.txt "$RUN/maf.pid"
+"${FIXTURE[@]}" pki "$PKI" "$SP"
+
+# ---- the database ----
+psql -q -h 127.0.0.1 -U "$PGU" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
+JDBC=jdbc:postgresql://127.0.0.1:5432/$DB
+
+# ---- the MAF ----
+cat >"$RUN/maf.properties" <<EOF
+maf.fqdn=$MAF_FQDN
+maf.tls.server-cert=$PKI/server.pem
+maf.tls.server-key=$PKI/server.key
+maf.tls.trust-anchors=$PKI/ca.pem
+maf.crypto.kek-id=$KEK_ID
+quarkus.datasource.jdbc.url=$JDBC
+quarkus.datasource.username=$PGU
+quarkus.http.ssl-port=$MAF_PORT
+quarkus.management.port=$MGMT_PORT
+quarkus.management.host=127.0.0.1
+mp.jwt.verify.publickey.location=$PKI/jwt-public.pem
+mp.jwt.verify.issuer=https://issuer.bench.example/maf-admin
+mp.jwt.verify.audiences=https://maf.bench.example/admin
+EOF
+export MAF_CRYPTO_KEK=$KEK
+MAF_PID=
+# The path the start-up probe and the bare mutual-TLS load ask for: no /maf procedure, so no database; answered by
+# the MAF's own catch-all with 404 / 4004 after the full handshake with client authentication.
+BARE_PATH=/bench-bare-tls
+start_maf() { # $1: label, then extra JVM options; sets MAF_PID and STARTUP (seconds)
+  local label=$1; shift
+  local out
+  out=$(python3 "$BENCH/startup.py" "$MAF_PORT" "$PKI/bench-in.pem" "$PKI/bench-in.key" "$PKI/ca.pem" "$BARE_PATH" \
+        "$RUN/maf-$label.log" "$RUN/maf.pid" 120 -- "$JAVA" "${MAF_JVM_OPTS[@]}" "$@" \
+        -Dquarkus.config.locations="file://$RUN/maf.properties" -jar "$APP/quarkus-run.jar") \
+        || { echo "$out"; tail -50 "$RUN/maf-$label.log"; exit 1; }
+  MAF_PID=$(cat "$RUN/maf.pid"); PIDS+=("$MAF_PID")
+  STARTUP=$(field startup_s "$out") STARTUP_CPU=$(field cpu_s "$out")
+}
+stop_maf() {
+  kill "$MAF_PID"
+  for _ in $(seq 600); do kill -0 "$MAF_PID" 2>/dev/null || return 0; sleep 0.2; done
+  log "MAF $MAF_PID did not stop in 120 s"; kill -9 "$MAF_PID"
+}
+rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$MAF_PID/status"; }
+# VmRSS split into anonymous memory (heap, code, threads, metaspace) and file-backed pages (mostly the mapped AOT cache).
+rss_split() { awk '/^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "anonymous %.0f MB, file-backed %.0f MB", a/1024, f/1024}' "/proc/$MAF_PID/status"; }
+
+MAF="https://localhost:$MAF_PORT"
+curl_in() { curl -sS --cacert "$PKI/ca.pem" --cert "$PKI/bench-in.pem" --key "$PKI/bench-in.key" "$@"; }
+curl_mn() { curl -sS --cacert "$PKI/ca.pem" --cert "$PKI/bench-mn.pem" --key "$PKI/bench-mn.key" "$@"; }
+KEY_BODY="{\"m2m:symmKeyReg\":{\"adminFQDN\":\"$SP\",\"suid\":32,\"targetIDs\":[\"//$SP/bench-in\"]}}"
+newconn() { # cert-name port method path body procs seconds ok-codes
+  python3 "$BENCH/newconn.py" 127.0.0.1 "$2" "$PKI/$1.pem" "$PKI/$1.key" "$PKI/ca.pem" "$3" "$4" "$5" "$6" "$7" tls1.3 "$8"
+}
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+setup_stakeholder_and_clients() {
+  local token
+  token=$("${FIXTURE[@]}" token "$PKI")
+  # The stakeholder through the admin API, with room for every key the load registers (the default quota is 1,000).
+  curl_in -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"adminFqdn\":\"$SP\",\"authorizedClients\":[\"//$SP/*\"],\"maxKeysPerClient\":1000000}" \
+    "$MAF/admin/stakeholders" | grep -q 201 || { log "stakeholder not created"; exit 1; }
+  for who in in mn; do
+    "curl_$who" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+      -d "{\"m2m:mafClientReg\":{\"adminFQDN\":\"$SP\"}}" "$MAF/maf/mafClientRegs" | grep -q 201 \
+      || { log "client registration of bench-$who refused"; exit 1; }
+  done
+}
+seed() { # count sample ids-file
+  "${FIXTURE[@]}" seed "$JDBC" "$PGU" "$1" "$SP" "//$SP/seed-" "//$SP/bench-in" "$KEK_ID" "$KEK" "$3" "$2" >&2
+}
+
+# ---- 1. training run for the AOT cache (JEP 483/514/515): start-up, registrations, retrievals, shutdown ----
+# The cache belongs to one jar and one set of JVM options: a change of either trains again.
+if ((AOT_ONLY)) || [[ ! -f $AOT || $APP/quarkus-run.jar -nt $AOT || "$(cat "$AOT.options" 2>/dev/null)" != "${MAF_JVM_OPTS[*]}" ]]; then
+  log "AOT training run (writes $AOT at exit)"
+  rm -f "$AOT"
+  start_maf train -XX:AOTCacheOutput="$AOT"
+  setup_stakeholder_and_clients
+  seed 1000 1000 "$RUN/ids-train.txt"
+  newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 2 5 201 >/dev/null
+  newconn bench-in "$MAF_PORT" GET "/maf/symmKeyRegs/$(head -1 "$RUN/ids-train.txt")" - 2 3 200 >/dev/null
+  newconn bench-in "$MAF_PORT" GET $BARE_PATH - 2 2 404 >/dev/null
+  stop_maf
+  [[ -f $AOT ]] || { log "no AOT cache written"; tail -30 "$RUN/maf-train.log"; exit 1; }
+  echo "${MAF_JVM_OPTS[*]}" >"$AOT.options"
+  log "AOT cache: $(du -h "$AOT" | cut -f1)"
+  psql -q -h 127.0.0.1 -U "$PGU" -d postgres -c "drop database $DB with (force)" -c "create database $DB" >/dev/null
+fi
+((AOT_ONLY)) && exit 0
+
+# ---- 2. start-up (on a migrated database, the usual restart): without, then with the AOT cache ----
+start_maf migrate; stop_maf                       # first start: Flyway creates the schema
+# This MAF (with the AOT cache) serves the rest of the run; BENCH_SERVE_WITHOUT_AOT=1 keeps the one without instead,
+# to see what the cache costs in resident memory.
+if [[ -n ${BENCH_SERVE_WITHOUT_AOT:-} ]]; then
+  start_maf aot -XX:AOTCache="$AOT"; STARTUP_AOT=$STARTUP CPU_AOT=$STARTUP_CPU; stop_maf
+  start_maf plain; STARTUP_PLAIN=$STARTUP CPU_PLAIN=$STARTUP_CPU
+else
+  start_maf plain; STARTUP_PLAIN=$STARTUP CPU_PLAIN=$STARTUP_CPU; stop_maf
+  start_maf aot -XX:AOTCache="$AOT"; STARTUP_AOT=$STARTUP CPU_AOT=$STARTUP_CPU
+fi
+log "start-up: ${STARTUP_PLAIN}s (${CPU_PLAIN} CPU-s) without, ${STARTUP_AOT}s (${CPU_AOT} CPU-s) with the AOT cache"
+setup_stakeholder_and_clients
+
+# ---- the anchor and the TLS origination hop ----
+sed -e "s|@PKI@|$PKI|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@RUN@|$RUN|g" "$BENCH/nginx.conf" >"$RUN/nginx.conf"
+nginx -p "$RUN" -c "$RUN/nginx.conf" -g 'daemon off;' & PIDS+=($!)
+sed -e "s|@PKI@|$PKI|g" -e "s|@TOMAF@|$TO_MAF|g" -e "s|@TONGINX@|$TO_NGINX|g" -e "s|@MAFPORT@|$MAF_PORT|g" \
+    -e "s|@NGINXPORT@|$NGINX_PORT|g" -e "s|@CLIENTPEM@|$PKI/bench-in-both.pem|g" "$BENCH/haproxy.cfg" >"$RUN/haproxy.cfg"
+haproxy -q -db -f "$RUN/haproxy.cfg" & PIDS+=($!)
+sleep 1
+
+# ---- (a) new mutual-TLS connection per request, 8 clients ----
+log "(a) registrations, a new TLS 1.3 connection each"
+newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 3 201 >/dev/null     # warm-up
+REG=$(newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
+BARE=$(newconn bench-mn "$MAF_PORT" GET $BARE_PATH - 8 "$SECS" 404)
+NGX_NEW=$(newconn bench-mn "$NGINX_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
+log "MAF $REG"; log "bare $BARE"; log "nginx $NGX_NEW"
+
+# ---- (b), (c) kept-alive retrievals: wrk, 16 connections, through HAProxy ----
+wrk_run() { # plain-port ids-file seconds
+  wrk -t1 -c16 -d"$3"s --latency -s "$BENCH/retrieve.lua" "http://127.0.0.1:$1" -- "$2"
+}
+wrk_rate() { awk '/^Requests\/sec/ {print $2}' <<<"$1"; }
+wrk_pct() { awk -v p="$2" '$1==p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}' <<<"$1"; }
+wrk_bad() { awk '/Non-2xx/ {n=$NF} /Socket errors/ {e=$0} END {print (n ? n : 0) (e ? " " e : "")}' <<<"$1"; }
+
+log "(c) 1,000 stored keys"
+seed 1000 1000 "$RUN/ids-1k.txt"
+wrk_run "$TO_MAF" "$RUN/ids-1k.txt" "$SECS" >/dev/null     # the first kept-alive load: a longer warm-up
+RET_1K=$(wrk_run "$TO_MAF" "$RUN/ids-1k.txt" "$SECS")
+log "MAF, 1,000 keys: $(wrk_rate "$RET_1K")/s"
+
+log "(b) 10,000 stored keys, MAF and nginx"
+seed 9000 9000 "$RUN/ids-9k.txt"
+cat "$RUN/ids-1k.txt" "$RUN/ids-9k.txt" >"$RUN/ids-10k.txt"
+wrk_run "$TO_MAF" "$RUN/ids-10k.txt" 3 >/dev/null
+RET_10K=$(wrk_run "$TO_MAF" "$RUN/ids-10k.txt" "$SECS")
+wrk_run "$TO_NGINX" "$RUN/ids-10k.txt" 3 >/dev/null
+RET_NGX=$(wrk_run "$TO_NGINX" "$RUN/ids-10k.txt" "$SECS")
+RSS_10K=$(rss_mb)
+log "MAF, 10,000 keys: $(wrk_rate "$RET_10K")/s; nginx $(wrk_rate "$RET_NGX")/s; RSS ${RSS_10K} MB"
+
+RET_1M= RSS_1M=
+if ((!QUICK)); then
+  log "(c) 1,000,000 stored keys (sealed by KeyEncryption, COPY into PostgreSQL)"
+  seed 990000 90000 "$RUN/ids-990k.txt"
+  # 100,000 distinct keys drawn from the million: the 10,000 above and 90,000 of the new ones.
+  cat "$RUN/ids-10k.txt" "$RUN/ids-990k.txt" >"$RUN/ids-1m.txt"
+  wrk_run "$TO_MAF" "$RUN/ids-1m.txt" 3 >/dev/null
+  RET_1M=$(wrk_run "$TO_MAF" "$RUN/ids-1m.txt" "$SECS")
+  RSS_1M=$(rss_mb)
+  log "MAF, 1,000,000 keys: $(wrk_rate "$RET_1M")/s; RSS ${RSS_1M} MB"
+fi
+
+# ---- (d) security associations end to end: register at the MAF, TLS-PSK at the demo IN-CSE, which retrieves ----
+log "(d) security associations"
+"$JAVA" -Xmx64m -jar target/maf-client.jar in-cse-demo --maf "$MAF" --maf-fqdn "$MAF_FQDN" --cert "$PKI/bench-in.pem" \
+  --key "$PKI/bench-in.key" --ca "$PKI/ca.pem" --port "$INCSE_PORT" >"$RUN/in-cse.log" 2>&1 & PIDS+=($!)
+for _ in $(seq 100); do grep -q 'IN-CSE demo listening' "$RUN/in-cse.log" && break; sleep 0.2; done
+"${FIXTURE[@]}" sa "$MAF" "$MAF_FQDN" "$PKI" "$SP" "$SP" "$INCSE_PORT" 8 3 >/dev/null 2>&1 || true   # warm-up
+SA=$("${FIXTURE[@]}" sa "$MAF" "$MAF_FQDN" "$PKI" "$SP" "$SP" "$INCSE_PORT" 8 "$SECS" 2>/dev/null)
+RSS_END=$(rss_mb) RSS_SPLIT=$(rss_split)
+HWM=$(awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$MAF_PID/status")
+if [[ ${BENCH_JVM_EXTRA:-} == *NativeMemoryTracking* ]]; then
+  "$JAVA_HOME/bin/jcmd" "$MAF_PID" VM.native_memory summary >"$RUN/nmt.txt" 2>&1 || true
+  grep -E '^(Total|-) ' "$RUN/nmt.txt" | sed 's/^/  /' >&2 || true
+fi
+
+# ---- the table ----
+ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print(f'{float(a)/float(b):.2f}' if a and b and float(b) else '-')" "$1" "$2"; }
+r_reg=$(field rate "$REG") r_bare=$(field rate "$BARE") r_ngx=$(field rate "$NGX_NEW")
+r_10k=$(wrk_rate "$RET_10K") r_ngxk=$(wrk_rate "$RET_NGX") r_1k=$(wrk_rate "$RET_1K")
+r_1m=$([[ -n $RET_1M ]] && wrk_rate "$RET_1M" || true)
+cat <<EOF
+
+MAF benchmark, $(date -u +%FT%TZ), $(nproc) cores, load ${SECS}s each; MAF JVM: ${MAF_JVM_OPTS[*]}
+
+| figure | MAF | nginx (the floor) | ratio |
+|---|---|---|---|
+| key registrations/s, new TLS 1.3 mTLS connection each, 8 clients | $r_reg (p50 $(field p50_ms "$REG") ms, p99 $(field p99_ms "$REG") ms) | $r_ngx | $(ratio "$r_reg" "$r_ngx") |
+| same, bare mTLS (GET $BARE_PATH, 404 without the database) | $r_bare | | $(ratio "$r_bare" "$r_ngx") |
+| registrations / bare mTLS of the MAF | | | $(ratio "$r_reg" "$r_bare") |
+| key retrievals/s, 16 kept-alive connections, 10,000 keys at random | $r_10k (p50 $(wrk_pct "$RET_10K" 50%) ms, p99 $(wrk_pct "$RET_10K" 99%) ms) | $r_ngxk (p99 $(wrk_pct "$RET_NGX" 99%) ms) | $(ratio "$r_10k" "$r_ngxk") |
+| key retrievals/s with 1,000 stored keys | $r_1k (p99 $(wrk_pct "$RET_1K" 99%) ms) | | |
+| key retrievals/s with 1,000,000 stored keys (100,000 at random) | ${r_1m:-skipped (--quick)}$([[ -n $r_1m ]] && echo " (p99 $(wrk_pct "$RET_1M" 99%) ms)") | | $([[ -n $r_1m ]] && ratio "$r_1m" "$r_1k") vs 1,000 keys |
+| security associations/s end to end, 8 devices | $(field rate "$SA") (p50 $(field p50_ms "$SA") ms, p99 $(field p99_ms "$SA") ms) | | |
+| start-up of the production jar to its first answered TLS request | ${STARTUP_AOT} s with the AOT cache (${CPU_AOT} CPU-s), ${STARTUP_PLAIN} s without (${CPU_PLAIN} CPU-s) | | |
+| RSS of the MAF (VmRSS) | ${RSS_10K} MB after (a)+(b), ${RSS_1M:--} MB after (c), ${RSS_END} MB at the end ($RSS_SPLIT; peak ${HWM} MB) | | |
+
+Failures (should be 0): registrations bad=$(field bad "$REG"), bare bad=$(field bad "$BARE"), nginx bad=$(field bad "$NGX_NEW"), \
+retrievals non-2xx 1k=$(wrk_bad "$RET_1K") 10k=$(wrk_bad "$RET_10K")$([[ -n $RET_1M ]] && echo " 1M=$(wrk_bad "$RET_1M")"), \
+security associations bad=$(field bad "$SA")
+EOF
