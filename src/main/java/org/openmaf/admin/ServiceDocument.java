@@ -34,8 +34,9 @@ public class ServiceDocument implements OASFilter {
     }
 
     /**
-     * Unless mp.openapi.servers names the MAF's address: the MAF that serves the document (what Swagger UI uses), and
-     * for a copy of it read elsewhere (openapi/openapi.yaml) the address with the deployment's maf.fqdn and port.
+     * Unless quarkus.smallrye-openapi.servers (or mp.openapi.servers) names the MAF's address: the MAF that serves the
+     * document (what Swagger UI uses), and for a copy of it read elsewhere (openapi/openapi.yaml) the address with the
+     * deployment's maf.fqdn and port.
      */
     static List<org.eclipse.microprofile.openapi.models.servers.Server> defaultServers() {
         return List.of(

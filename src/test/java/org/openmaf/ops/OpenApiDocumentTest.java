@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
 
     /**
      * The whole document, servers included: they are "/" and a template, the same for every deployment that does not
-     * set mp.openapi.servers (which the tests do not).
+     * set quarkus.smallrye-openapi.servers (which the tests do not).
      */
     private static JsonNode comparable(JsonNode document) {
         return document;
