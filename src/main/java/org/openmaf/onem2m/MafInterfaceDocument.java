@@ -95,6 +95,10 @@ public final class MafInterfaceDocument {
         // In code order, so that a reader (and Swagger UI) finds the success first and the errors after it.
         responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
         responses.getAPIResponses().values().forEach(response -> {
+            if (saysNothing(response.getContent())) {
+                // A de-registration answers without a body; the media types of @Produces do not make one.
+                response.setContent(null);
+            }
             response.addHeader(MafNames.HEADER_RSC, headerRef(MafNames.HEADER_RSC));
             response.addHeader(MafNames.HEADER_RI, headerRef(MafNames.HEADER_RI));
             response.addHeader(MafNames.HEADER_RVI, headerRef(MafNames.HEADER_RVI));
@@ -120,6 +124,11 @@ public final class MafInterfaceDocument {
                 response.content(errorContent());
             }
         }
+    }
+
+    private static boolean saysNothing(Content content) {
+        return content != null && content.getMediaTypes().values().stream()
+                .allMatch(media -> media.getSchema() == null || media.getSchema().getAll().isEmpty());
     }
 
     /** The operation's own description of an answer (its annotations) wins over the shared one. */

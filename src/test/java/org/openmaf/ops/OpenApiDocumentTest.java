@@ -106,5 +106,8 @@ class OpenApiDocumentTest {
         assertThat(document.at("/paths/~1maf~1symmKeyRegs/post/responses/201/content/application~1json/schema/$ref").asText())
                 .endsWith("/SymmKeyRegResponse");
         assertThat(document.at("/paths/~1maf~1mafClientRegs/post/responses/201/headers/Content-Location").isMissingNode()).isFalse();
+        assertThat(document.at("/paths/~1maf~1symmKeyRegs~1{keyID}/delete/responses/200").isMissingNode()).isFalse();
+        assertThat(document.at("/paths/~1maf~1symmKeyRegs~1{keyID}/delete/responses/200/content").isMissingNode())
+                .as("a de-registration answers without a body").isTrue();
     }
 }
