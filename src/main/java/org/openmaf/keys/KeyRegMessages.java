@@ -34,6 +34,7 @@ public final class KeyRegMessages {
         }
     }
 
+    @Schema(name = "SymmKeyRegCreateRequest", description = "MAF Key Registration request: {\"m2m:symmKeyReg\": {...}}")
     public record CreateRequest(@JsonProperty(KEY_REG_ROOT) @Schema(required = true) Create body) {
     }
 
@@ -46,6 +47,7 @@ public final class KeyRegMessages {
             @JsonProperty(MAF_FQDN) String mafFqdn) {
     }
 
+    @Schema(name = "SymmKeyRegUpdateRequest", description = "MAF Key Registration Update request")
     public record UpdateRequest(@JsonProperty(KEY_REG_ROOT) @Schema(required = true) Update body) {
     }
 
@@ -68,6 +70,7 @@ public final class KeyRegMessages {
         }
     }
 
+    @Schema(name = "SymmKeyRegResponse", description = "A key registration as the MAF answers it")
     public record Response(@JsonProperty(KEY_REG_ROOT) View body) {
     }
 }

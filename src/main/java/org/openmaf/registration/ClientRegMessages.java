@@ -26,6 +26,7 @@ public final class ClientRegMessages {
             @JsonProperty(LABELS) List<String> labels) {
     }
 
+    @Schema(name = "MafClientRegCreateRequest", description = "MAF Client Registration request: {\"m2m:mafClientReg\": {...}}")
     public record CreateRequest(@JsonProperty(CLIENT_REG_ROOT) @Schema(required = true) Create body) {
     }
 
@@ -37,6 +38,7 @@ public final class ClientRegMessages {
             @JsonProperty(LABELS) List<String> labels) {
     }
 
+    @Schema(name = "MafClientRegUpdateRequest", description = "MAF Client Registration Update request")
     public record UpdateRequest(@JsonProperty(CLIENT_REG_ROOT) @Schema(required = true) Update body) {
     }
 
@@ -64,6 +66,7 @@ public final class ClientRegMessages {
         }
     }
 
+    @Schema(name = "MafClientRegResponse", description = "A MAF client registration as the MAF answers it")
     public record Response(@JsonProperty(CLIENT_REG_ROOT) View body) {
     }
 
@@ -96,6 +99,7 @@ public final class ClientRegMessages {
         }
     }
 
+    @Schema(name = "MafClientCfgResponse", description = "The MAF client configuration attached to a registration")
     public record CfgResponse(@JsonProperty(CLIENT_CFG_ROOT) Cfg body) {
     }
 }

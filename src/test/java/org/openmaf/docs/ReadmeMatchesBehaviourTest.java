@@ -85,7 +85,7 @@ class ReadmeMatchesBehaviourTest {
     }
 
     /** The keys a @ConfigMapping interface reads: kebab-case names, maps as "prefix*", nested groups recursively. */
-    private static void collect(String prefix, Class<?> group, Set<String> keys) {
+    static void collect(String prefix, Class<?> group, Set<String> keys) {
         for (Method method : group.getDeclaredMethods()) {
             if (method.isDefault() || method.isSynthetic() || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
                 continue;

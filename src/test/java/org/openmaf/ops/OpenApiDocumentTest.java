@@ -12,7 +12,6 @@ import org.openmaf.testing.MafTestEnvironment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -50,9 +49,65 @@ class OpenApiDocumentTest {
         }
     }
 
-    /** Without what legitimately differs between deployments: the server addresses. */
+    /**
+     * The whole document, servers included: they are "/" and a template, the same for every deployment that does not
+     * set quarkus.smallrye-openapi.servers (which the tests do not).
+     */
     private static JsonNode comparable(JsonNode document) {
-        ((ObjectNode) document).remove("servers");
         return document;
+    }
+
+    /** What a client developer needs from each MAF operation, and what an operator needs from each admin one. */
+    @Test
+    void everyOperationSaysHowToAuthenticateWhatItAnswersAndWithWhichRsc() throws Exception {
+        JsonNode document = YAML.readTree(COMMITTED.toFile());
+        assertThat(document.at("/servers/0/url").asText()).isEqualTo("/");
+        assertThat(document.toString()).doesNotContain("0.0.0.0");
+        assertThat(document.at("/components/securitySchemes/mutualTLS/type").asText()).isEqualTo("mutualTLS");
+        assertThat(document.at("/components/securitySchemes/bearer/bearerFormat").asText()).isEqualTo("JWT");
+        document.at("/components/schemas").fieldNames().forEachRemaining(name -> assertThat(name)
+                .as("a schema named by people, not after a Java type").doesNotMatch(".*\\d$|^(CreateRequest|UpdateRequest|Response|View|Listing).*"));
+
+        int mafOperations = 0;
+        for (var paths = document.get("paths").fields(); paths.hasNext();) {
+            var path = paths.next();
+            for (var operations = path.getValue().fields(); operations.hasNext();) {
+                var entry = operations.next();
+                String operation = entry.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode responses = entry.getValue().get("responses");
+                var codes = new java.util.ArrayList<String>();
+                responses.fieldNames().forEachRemaining(codes::add);
+                assertThat(codes).as(operation).anyMatch(c -> c.startsWith("2")).contains("400");
+                if (path.getKey().startsWith("/maf/")) {
+                    mafOperations++;
+                    assertThat(entry.getValue().at("/security/0").has("mutualTLS")).as(operation + ": mutual TLS").isTrue();
+                    assertThat(codes).as(operation).contains("403", "500");
+                    responses.fields().forEachRemaining(response -> {
+                        String what = operation + " " + response.getKey();
+                        assertThat(response.getValue().at("/headers/X-M2M-RSC/$ref").asText()).as(what).isNotEmpty();
+                        assertThat(response.getValue().at("/headers/X-M2M-RI/$ref").asText()).as(what).isNotEmpty();
+                        assertThat(response.getValue().get("description").asText()).as(what).contains("X-M2M-RSC ");
+                        if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                            assertThat(response.getValue().at("/content/application~1json/schema/$ref").asText()).as(what)
+                                    .endsWith("/OneM2mError");
+                        }
+                    });
+                    var parameters = new java.util.ArrayList<String>();
+                    entry.getValue().get("parameters").forEach(p -> parameters.add(p.path("$ref").asText()));
+                    assertThat(parameters).as(operation).contains("#/components/parameters/X-M2M-RI",
+                            "#/components/parameters/X-M2M-Origin");
+                } else {
+                    assertThat(entry.getValue().at("/security/0").has("bearer")).as(operation + ": bearer").isTrue();
+                    assertThat(codes).as(operation).contains("401", "403");
+                }
+            }
+        }
+        assertThat(mafOperations).isEqualTo(9);
+        assertThat(document.at("/paths/~1maf~1symmKeyRegs/post/responses/201/content/application~1json/schema/$ref").asText())
+                .endsWith("/SymmKeyRegResponse");
+        assertThat(document.at("/paths/~1maf~1mafClientRegs/post/responses/201/headers/Content-Location").isMissingNode()).isFalse();
+        assertThat(document.at("/paths/~1maf~1symmKeyRegs~1{keyID}/delete/responses/200").isMissingNode()).isFalse();
+        assertThat(document.at("/paths/~1maf~1symmKeyRegs~1{keyID}/delete/responses/200/content").isMissingNode())
+                .as("a de-registration answers without a body").isTrue();
     }
 }

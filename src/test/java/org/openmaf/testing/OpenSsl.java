@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +58,10 @@ public final class OpenSsl {
         command.addAll(credential);
         command.addAll(options);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Read while s_client runs: an answer larger than the pipe's buffer (the OpenAPI document is) would otherwise
+        // block s_client on its output, and it would never finish.
+        FutureTask<byte[]> output = new FutureTask<>(() -> process.getInputStream().readAllBytes());
+        Thread.ofVirtual().start(output);
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().flush();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -63,7 +69,15 @@ public final class OpenSsl {
             throw new AssertionError("openssl s_client did not finish: " + command);
         }
         process.getOutputStream().close();
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(process.exitValue(), new String(read(output), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] read(FutureTask<byte[]> output) throws IOException, InterruptedException {
+        try {
+            return output.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("reading openssl's output", e);
+        }
     }
 
     /** Runs an openssl command (not s_client) to its end; fails with its output unless it exits 0. */
