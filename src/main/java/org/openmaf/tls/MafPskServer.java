@@ -5,7 +5,13 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Vector;
 
+import java.io.IOException;
+
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.PRFAlgorithm;
 import org.bouncycastle.tls.PSKTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -68,8 +74,21 @@ final class MafPskServer extends PSKTlsServer {
         return null;
     }
 
+    /**
+     * Asked only when no PSK was agreed: this listener has no certificate. TLS 1.3 would otherwise end in
+     * internal_error; a client that offered a KmID hears unknown_psk_identity, as over TLS 1.2 (RFC 4279 2).
+     */
     @Override
-    public void notifyHandshakeComplete() throws java.io.IOException {
+    public TlsCredentials getCredentials() throws IOException {
+        if (TlsUtils.isTLSv13(context)) {
+            throw new TlsFatalAlert(identities.asked ? AlertDescription.unknown_psk_identity
+                    : AlertDescription.handshake_failure, "no valid KmID was offered");
+        }
+        return super.getCredentials();
+    }
+
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         try {
             exporter = context.exportKeyingMaterial(ConnectionKeys.EXPORTER_LABEL, null, ConnectionKeys.EXPORTER_LENGTH);
