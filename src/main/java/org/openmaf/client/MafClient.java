@@ -53,7 +53,7 @@ public final class MafClient {
     }
 
     private String mafFqdn() {
-        return psk != null ? psk.mafFqdn() : mafFqdn();
+        return psk != null ? psk.mafFqdn() : settings.mafFqdn();
     }
 
     /** Loads the certificate, key and trust anchors named in the settings; fails early if they are unusable. */

@@ -46,14 +46,33 @@ public class PskBridge {
         if (internal != null) {
             return internalAddress;
         }
-        HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
-                .setPort(0).setMaxInitialLineLength(maxInitialLineLength).setMaxHeaderSize(maxHeaderSize)
-                .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS).setCompressionSupported(false);
-        HttpServer server = vertx.createHttpServer(options).requestHandler(this::handle);
-        server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // A concrete port, not 0: Quarkus's Micrometer binder tags HTTP server meters with server.port only when the
+        // options name one, and Prometheus refuses the same meter with different tag keys (the HTTPS server's start
+        // then never completes). A port just found free may be taken meanwhile: then another.
+        HttpServer server = null;
+        for (int attempt = 1; server == null; attempt++) {
+            HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
+                    .setPort(freeLoopbackPort()).setMaxInitialLineLength(maxInitialLineLength).setMaxHeaderSize(maxHeaderSize)
+                    .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS).setCompressionSupported(false);
+            HttpServer candidate = vertx.createHttpServer(options).requestHandler(this::handle);
+            try {
+                candidate.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                server = candidate;
+            } catch (java.util.concurrent.ExecutionException taken) {
+                if (attempt == 10) {
+                    throw taken;
+                }
+            }
+        }
         internal = server;
         internalAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.actualPort());
         return internalAddress;
+    }
+
+    private static int freeLoopbackPort() throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     synchronized void stop() {

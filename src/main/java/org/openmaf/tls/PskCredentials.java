@@ -60,6 +60,35 @@ public class PskCredentials {
                         encryption.open(credential.sealedKm(), credential.kmId))));
     }
 
+    /** What {@link #rewrapAll} did: Km re-sealed under the current KEK, and Km no configured KEK opens. */
+    public record Rewrapped(long rewrapped, long unreadable) {
+    }
+
+    /**
+     * Re-seals every Km under the current KEK (the KEK rotation of contract section 5 covers Master Credentials too),
+     * in one transaction: there are as many rows as provisioned devices, not as keys.
+     */
+    public Rewrapped rewrapAll() {
+        String current = encryption.currentKekId();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long rewrapped = 0;
+            long unreadable = 0;
+            for (PskCredential credential : PskCredential.<PskCredential>list("kekId <> ?1", current)) {
+                byte[] km;
+                try {
+                    km = encryption.open(credential.sealedKm(), credential.kmId);
+                } catch (IllegalStateException noKekOpensIt) {
+                    unreadable++;
+                    continue;
+                }
+                credential.seal(encryption.seal(km, credential.kmId));
+                java.util.Arrays.fill(km, (byte) 0);
+                rewrapped++;
+            }
+            return new Rewrapped(rewrapped, unreadable);
+        });
+    }
+
     /** Whether a Master Credential names this client ID: then only the PSK listener authenticates it. */
     public boolean isPskClient(String clientId) {
         return PskCredential.count("clientId", clientId) > 0;

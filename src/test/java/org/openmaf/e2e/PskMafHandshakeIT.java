@@ -76,13 +76,14 @@ class PskMafHandshakeIT {
         settings.put("mp.jwt.verify.issuer", AdminTokens.ISSUER);
         pskPort = Integer.parseInt(settings.get("maf.psk.port"));
         managementPort = Integer.parseInt(settings.get("quarkus.management.port"));
-        TestDatabase.clearProcedureData();
         maf = MafProcess.maf(settings);
-        Matcher bridge = BRIDGE.matcher(maf.awaitLine("PSK-based MAF Handshake listening", 90));
-        assertThat(bridge.find()).isTrue();
-        bridgePort = Integer.parseInt(bridge.group(1));
         maf.awaitLine("Listening on", 90);
+        // The PSK listener starts with the application (StartupEvent), before Quarkus reports the HTTPS port.
+        Matcher bridge = BRIDGE.matcher(maf.output());
+        assertThat(bridge.find()).as(maf.output()).isTrue();
+        bridgePort = Integer.parseInt(bridge.group(1));
         maf.keepReading();
+        TestDatabase.clearProcedureData(); // once the MAF has migrated the schema; the IN-CSE registers afresh
 
         String mafUri = "https://localhost:" + mafPort;
         inCseClient = MafClient.create(new MafClientSettings(URI.create(mafUri), MafTestEnvironment.MAF_FQDN,
