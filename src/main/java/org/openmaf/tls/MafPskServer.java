@@ -26,13 +26,15 @@ import org.openmaf.wire.KmId;
 /**
  * The MAF's side of ONE PSK-based MAF Handshake (TS-0003 8.8.2.2, 10.2.2; contract section 8): {@code psk_identity} =
  * KmID, {@code psk} = Km, looked up in the database for this very handshake. TLS 1.2 with
- * TLS_PSK_WITH_AES_128_CBC_SHA256 (the suite 10.2.2 names) or TLS_PSK_WITH_AES_128_GCM_SHA256; TLS 1.3 with an
+ * TLS_PSK_WITH_AES_128_CBC_SHA256 (the suite 10.2.2 names), its GCM and ECDHE_PSK relatives; TLS 1.3 with an
  * external PSK (RFC 8446 2.2, psk_dhe_ke) and the SHA-256 suites, the hash an external PSK is bound to by default.
  * No certificate is involved. The exporter is taken in {@link #notifyHandshakeComplete()}, the only moment bctls allows.
  */
 final class MafPskServer extends PSKTlsServer {
 
+    /** TLS 1.3; then TLS 1.2 with ECDHE_PSK (forward secrecy, what bctls's PSK clients offer by default) and plain PSK. */
     private static final int[] SUITES = {CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256,
             CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_PSK_WITH_AES_128_CBC_SHA256};
 
     private final Identities identities;

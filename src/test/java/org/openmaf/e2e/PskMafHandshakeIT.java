@@ -265,6 +265,41 @@ class PskMafHandshakeIT {
     }
 
     @Test
+    void hostileRequestsGetTheSameOneM2mAnswersAndSilentPeersAreClosed() throws Exception {
+        Device device = provision(null);
+        // The same binding layer as on the certificate listener: a malformed percent-encoding is 400 / 4000 with m2m:dbg.
+        OpenSsl.Result malformed = device(device, device.km, version("tls1_3"), OpenSsl.httpRequest("GET", "/maf/symmKeyRegs/%zz", null));
+        assertThat(malformed.output()).contains("HTTP/1.1 400").contains("X-M2M-RSC: 4000");
+        assertThat(malformed.httpBody()).contains("m2m:dbg");
+        // Not TLS at all: the handshake fails and is counted.
+        double failedBefore = refusals("psk-handshake-failed");
+        assertThat(rawHttp(pskPort, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")).doesNotContain("X-M2M-RSC");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (refusals("psk-handshake-failed") < failedBefore + 1 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        assertThat(refusals("psk-handshake-failed")).isEqualTo(failedBefore + 1);
+        // A peer that completes the handshake and then sends nothing is closed after the header timeout (10 s).
+        try (Socket socket = new Socket("127.0.0.1", pskPort)) {
+            socket.setSoTimeout(30_000);
+            org.bouncycastle.tls.TlsClientProtocol tls = new org.bouncycastle.tls.TlsClientProtocol(socket.getInputStream(),
+                    socket.getOutputStream());
+            tls.connect(new org.bouncycastle.tls.PSKTlsClient(new org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto(
+                    new SecureRandom()), new org.bouncycastle.tls.BasicTlsPSKIdentity(device.kmId, device.km)));
+            long start = System.nanoTime();
+            int read;
+            try {
+                read = tls.getInputStream().read();
+            } catch (IOException closed) {
+                read = -1;
+            }
+            long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertThat(read).isEqualTo(-1);
+            assertThat(waited).isBetween(8L, 20L);
+        }
+    }
+
+    @Test
     void theAdminApiNeverReturnsKm() {
         Device device = provision(null);
         String listed = admin().get("/admin/psk-credentials?mafClientID=" + device.clientId).then().statusCode(200)
