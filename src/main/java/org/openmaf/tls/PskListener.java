@@ -117,7 +117,7 @@ public class PskListener {
         bridge.stop();
     }
 
-    /** The port actually bound (for tests that ask for port -1?). */
+    /** The port bound; 0 while the listener is disabled or not yet started. */
     public int port() {
         ServerSocket socket = serverSocket;
         return socket == null ? 0 : socket.getLocalPort();
