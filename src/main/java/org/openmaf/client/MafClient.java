@@ -31,17 +31,37 @@ public final class MafClient {
 
     private final MafClientSettings settings;
     private final SSLContext tls;
+    /** Set instead of {@link #settings} for a PSK-only client (PSK-based MAF Handshake, contract section 8). */
+    private final MafPskSettings psk;
 
-    private MafClient(MafClientSettings settings, SSLContext tls) {
+    private MafClient(MafClientSettings settings, SSLContext tls, MafPskSettings psk) {
         this.settings = settings;
         this.tls = tls;
+        this.psk = psk;
+    }
+
+    /**
+     * A client that authenticates with a pre-provisioned Km (TS-0003 8.8.2.2) on the MAF's TLS-PSK listener instead of
+     * a certificate; the same procedures, and key registration derives Kc from that PSK connection's exporter.
+     */
+    public static MafClient createWithPsk(MafPskSettings settings) {
+        return new MafClient(null, null, java.util.Objects.requireNonNull(settings, "settings"));
+    }
+
+    private MafConnection connect() throws IOException {
+        return psk != null ? MafConnection.openPsk(psk) : MafConnection.open(settings, tls);
+    }
+
+    private String mafFqdn() {
+        return psk != null ? psk.mafFqdn() : settings.mafFqdn();
     }
 
     /** Loads the certificate, key and trust anchors named in the settings; fails early if they are unusable. */
     public static MafClient create(MafClientSettings settings) throws IOException {
-        return new MafClient(settings, ClientTlsContext.create(settings));
+        return new MafClient(settings, ClientTlsContext.create(settings), null);
     }
 
+    /** The certificate client's settings; null for a client made by {@link #createWithPsk}. */
     public MafClientSettings settings() {
         return settings;
     }
@@ -92,7 +112,7 @@ public final class MafClient {
      */
     public RegisteredKey registerKey(KeyRegistrationRequest request) throws IOException {
         MafJson.Body body = keyRegistrationBody(request);
-        try (MafConnection connection = MafConnection.open(settings, tls)) {
+        try (MafConnection connection = connect()) {
             ConnectionKeys keys = connection.exportConnectionKeys();
             try {
                 KeyMetadata metadata = MafJson.keyMetadata(expect(connection.exchange("POST", path(KEY_REGS), body.bytes()),
@@ -166,8 +186,8 @@ public final class MafClient {
 
     /** {@code mafFQDN} is optional on the wire; sent only when configured, since the MAF refuses a wrong one (4000). */
     private void putMafFqdn(ObjectNode attributes) {
-        if (settings.mafFqdn() != null) {
-            attributes.put(MafNames.MAF_FQDN, settings.mafFqdn());
+        if (mafFqdn() != null) {
+            attributes.put(MafNames.MAF_FQDN, mafFqdn());
         }
     }
 
@@ -179,8 +199,8 @@ public final class MafClient {
     private RegisteredKey registered(String relativeKeyId, byte[] psk, KeyMetadata metadata) throws MafClientException {
         KeyIdentifier identifier;
         try {
-            if (settings.mafFqdn() != null) {
-                identifier = new KeyIdentifier(relativeKeyId, settings.mafFqdn());
+            if (mafFqdn() != null) {
+                identifier = new KeyIdentifier(relativeKeyId, mafFqdn());
                 if (metadata.keyIdentifier() != null && !metadata.keyIdentifier().equalsIgnoreCase(identifier.toString())) {
                     throw MafClientException.local("the MAF's Key Identifier " + metadata.keyIdentifier() + " is not " + identifier
                             + ": is the configured MAF-FQDN the MAF's own?");
@@ -202,7 +222,7 @@ public final class MafClient {
     }
 
     private JsonNode call(String method, String resource, MafJson.Body body, int expectedStatus, String root) throws IOException {
-        try (MafConnection connection = MafConnection.open(settings, tls)) {
+        try (MafConnection connection = connect()) {
             HttpResponse response = connection.exchange(method, path(resource), body == null ? null : body.bytes());
             return expect(response, expectedStatus, root);
         }
@@ -227,7 +247,7 @@ public final class MafClient {
     }
 
     private String path(String resource) {
-        return settings.basePath() + resource;
+        return (psk != null ? psk.basePath() : settings.basePath()) + resource;
     }
 
     /** A resource ID as one path segment: IDs are opaque and Key Identifiers contain '@'. */

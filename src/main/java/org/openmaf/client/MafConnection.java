@@ -5,7 +5,13 @@ import org.openmaf.wire.MafNames;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.security.SecureRandom;
+
+import org.bouncycastle.tls.TlsClientProtocol;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,13 +37,67 @@ final class MafConnection implements AutoCloseable {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
 
-    private final SSLSocket socket;
+    /** The exporter of the connection (48 bytes), however its TLS stack provides it. */
+    private interface Exporter {
+        byte[] export() throws IOException;
+    }
+
+    private final java.io.Closeable socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Exporter exporter;
     private final String hostHeader;
     private boolean used;
 
-    private MafConnection(SSLSocket socket, String hostHeader) {
+    private MafConnection(SSLSocket socket, String hostHeader) throws IOException {
         this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.exporter = () -> {
+            SSLSession session = socket.getSession();
+            if (!(session instanceof ExtendedSSLSession extended)) {
+                throw MafClientException.local("this JDK's TLS session cannot export keying material");
+            }
+            return extended.exportKeyingMaterialData(ConnectionKeys.EXPORTER_LABEL, null, ConnectionKeys.EXPORTER_LENGTH);
+        };
         this.hostHeader = hostHeader;
+    }
+
+    private MafConnection(Socket socket, TlsClientProtocol tls, PskHandshakeClient client, String hostHeader) {
+        this.socket = () -> {
+            try {
+                tls.close();
+            } finally {
+                socket.close();
+            }
+        };
+        this.in = tls.getInputStream();
+        this.out = tls.getOutputStream();
+        this.exporter = () -> client.exporter().clone();
+        this.hostHeader = hostHeader;
+    }
+
+    /** The PSK-based MAF Handshake (TS-0003 8.8.2.2): KmID and Km; no certificate on either side. */
+    static MafConnection openPsk(MafPskSettings settings) throws IOException {
+        Socket socket = new Socket();
+        try {
+            int timeout = (int) settings.timeout().toMillis();
+            socket.setSoTimeout(timeout);
+            socket.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
+            TlsClientProtocol tls = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
+            byte[] km = settings.km();
+            PskHandshakeClient client = new PskHandshakeClient(new BcTlsCrypto(new SecureRandom()), settings.kmId(), km);
+            try {
+                tls.connect(client);
+            } finally {
+                Arrays.fill(km, (byte) 0);
+            }
+            String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+            return new MafConnection(socket, tls, client, host + ":" + settings.port());
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /** Connects and completes the handshake, verifying that the MAF's certificate names the host we dialled. */
@@ -68,11 +128,7 @@ final class MafConnection implements AutoCloseable {
      * label {@value ConnectionKeys#EXPORTER_LABEL}, no context, 48 bytes.
      */
     ConnectionKeys exportConnectionKeys() throws IOException {
-        SSLSession session = socket.getSession();
-        if (!(session instanceof ExtendedSSLSession extended)) {
-            throw MafClientException.local("this JDK's TLS session cannot export keying material");
-        }
-        byte[] exported = extended.exportKeyingMaterialData(ConnectionKeys.EXPORTER_LABEL, null, ConnectionKeys.EXPORTER_LENGTH);
+        byte[] exported = exporter.export();
         try {
             return ConnectionKeys.split(exported);
         } finally {
@@ -97,13 +153,12 @@ final class MafConnection implements AutoCloseable {
             head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");
-        OutputStream out = socket.getOutputStream();
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (body != null) {
             out.write(body);
         }
         out.flush();
-        return new HttpResponseReader(new BufferedInputStream(socket.getInputStream())).read();
+        return new HttpResponseReader(new BufferedInputStream(in)).read();
     }
 
     @Override

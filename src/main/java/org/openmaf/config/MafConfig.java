@@ -22,6 +22,8 @@ public interface MafConfig {
 
     Http http();
 
+    Psk psk();
+
     Crypto crypto();
 
     Admin admin();
@@ -64,6 +66,15 @@ public interface MafConfig {
          */
         @WithDefault("100")
         int maxUnauthenticatedConnections();
+    }
+
+    interface Psk {
+        /**
+         * Port of the PSK-based MAF Handshake's TLS-PSK listener (contract section 8), on {@code quarkus.http.host};
+         * {@code 0} disables it.
+         */
+        @WithDefault("8444")
+        int port();
     }
 
     interface Http {

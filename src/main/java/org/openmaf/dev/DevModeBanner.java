@@ -30,9 +30,13 @@ public class DevModeBanner {
     @ConfigProperty(name = "quarkus.http.ssl-port")
     int port;
 
+    @Inject
+    DevPskDevice pskDevice;
+
     void onStart(@Observes StartupEvent event) {
         String pki = DevDefaults.HOME.resolve("pki").toAbsolutePath().toString();
         String mn = DevPki.DevClient.MN_CSE.fileName;
+        String kmHex = pskDevice.ensure();
         LOG.infof("""
 
                 ==== MAF dev mode (development only: generated PKI and KEK, embedded H2 store) ====
@@ -47,7 +51,13 @@ public class DevModeBanner {
                 Admin API token (role maf-admin, valid %d hours; paste it into the OpenAPI UI's Authorize dialog):
                   TOKEN=%s
                   curl --cacert %s/ca.crt -H "Authorization: Bearer $TOKEN" https://localhost:%d/admin/stakeholders
+                PSK device    %s, KmID %s, Km (hex) %s
+                  (PSK-based MAF Handshake on port %d, contract section 8; the Km is kept in %s/secrets/demo-km.hex)
+                  openssl s_client -connect localhost:%d -tls1_3 -psk_identity %s -psk %s \
+                       -keymatexport EXPORTER-oneM2M-Connection -keymatexportlen 48 -ign_eof
                 """, config.fqdn(), pki, DevPki.PKCS12_PASSWORD, port, pki, pki, mn, pki, mn, port,
-                ADMIN_TOKEN_VALIDITY.toHours(), DevAdminTokens.adminToken(ADMIN_TOKEN_VALIDITY), pki, port);
+                ADMIN_TOKEN_VALIDITY.toHours(), DevAdminTokens.adminToken(ADMIN_TOKEN_VALIDITY), pki, port,
+                DevPskDevice.CLIENT_ID, pskDevice.kmId(), kmHex, config.psk().port(),
+                DevDefaults.HOME.toAbsolutePath(), config.psk().port(), pskDevice.kmId(), kmHex);
     }
 }

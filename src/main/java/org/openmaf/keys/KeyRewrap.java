@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.openmaf.crypto.KekCanary;
 import org.openmaf.crypto.KeyEncryption;
+import org.openmaf.tls.PskCredentials;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -38,6 +39,9 @@ public class KeyRewrap {
     @Inject
     KekCanary canary;
 
+    @Inject
+    PskCredentials pskCredentials;
+
     public Result rewrapAll() {
         String current = encryption.currentKekId();
         long rewrapped = 0;
@@ -52,6 +56,12 @@ public class KeyRewrap {
                 break;
             }
             after = batch.last();
+        }
+        PskCredentials.Rewrapped masterCredentials = pskCredentials.rewrapAll();
+        unreadable += masterCredentials.unreadable();
+        if (masterCredentials.rewrapped() + masterCredentials.unreadable() > 0) {
+            LOG.infof("KEK rewrap: %d PSK Master Credentials re-sealed under KEK '%s', %d no configured KEK opens",
+                    masterCredentials.rewrapped(), current, masterCredentials.unreadable());
         }
         long alreadyCurrent = QuarkusTransaction.requiringNew().call(() -> KeyRegistration.count("kekId", current))
                 - rewrapped;

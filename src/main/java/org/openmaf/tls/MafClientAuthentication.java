@@ -30,11 +30,25 @@ public class MafClientAuthentication {
     @Inject
     ServerTlsMaterial material;
 
+    @Inject
+    PskCredentials pskCredentials;
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request) {
         if (!isMafPath(request.getUriInfo().getPath())) {
             return;
         }
+        String clientId = connection.pskSession().map(PskSession::clientId).orElseGet(() -> certificateClient());
+        String origin = request.getHeaderString(MafNames.HEADER_ORIGIN);
+        if (origin != null && !(ClientId.isValid(origin) && ClientId.canonical(origin).equals(clientId))) {
+            throw MafException.noPrivilege("X-M2M-Origin does not match the MAF client your " + (connection.pskSession()
+                    .isPresent() ? "KmID" : "certificate") + " proves (" + clientId + "); send that ID or omit the header.");
+        }
+        client.authenticated(clientId);
+    }
+
+    /** The client a verified, unrevoked, unblocked certificate proves; never one that authenticates with a Km. */
+    private String certificateClient() {
         X509Certificate[] chain = connection.verifiedClientChain().orElseThrow(() -> MafException.notAuthenticated(
                 "No client certificate was presented. MAF procedures need a mutually authenticated TLS connection"
                         + " (TS-0003 8.8.2.2): connect with the MAF client's certificate and key."));
@@ -44,12 +58,13 @@ public class MafClientAuthentication {
                     + ") is revoked: a CRL of " + chain[0].getIssuerX500Principal().getName() + " lists it.");
         });
         String clientId = identities.clientIdOf(chain[0]);
-        String origin = request.getHeaderString(MafNames.HEADER_ORIGIN);
-        if (origin != null && !(ClientId.isValid(origin) && ClientId.canonical(origin).equals(clientId))) {
-            throw MafException.noPrivilege("X-M2M-Origin does not match the MAF client your certificate proves ("
-                    + clientId + "); send that ID or omit the header.");
+        // Issue 13: a client ID that a Master Credential names authenticates with that Km only, so a certificate whose
+        // subjectAltName (or binding) names it proves nothing (PskCredentialAdmin refuses the reverse).
+        if (pskCredentials.isPskClient(clientId)) {
+            throw MafException.notAuthenticated(clientId + " authenticates with a pre-provisioned Km (PSK-based MAF"
+                    + " Handshake, contract section 8), not with a certificate: connect to the MAF's PSK port.");
         }
-        client.authenticated(clientId);
+        return clientId;
     }
 
     static boolean isMafPath(String path) {

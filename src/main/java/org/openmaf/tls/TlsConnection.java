@@ -18,13 +18,22 @@ import org.openmaf.wire.ConnectionKeys;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The TLS connection that carries the current request. This is the only code that touches {@link SSLSession}.
+ * The TLS connection that carries the current request: the certificate listener's (the JDK's {@link SSLSession}; this
+ * is the only code that touches it) or a TLS-PSK connection of {@link PskListener}, which {@link PskBridge} knows.
  */
 @RequestScoped
 public class TlsConnection {
 
     @Inject
     HttpServerRequest request;
+
+    @Inject
+    PskBridge pskBridge;
+
+    /** The PSK-based MAF Handshake's result, when the request came over the PSK listener; never for a request with TLS. */
+    public Optional<PskSession> pskSession() {
+        return pskBridge.sessionOf(request);
+    }
 
     /** The client certificate chain the handshake verified against the trust anchors, leaf first. */
     public Optional<X509Certificate[]> verifiedClientChain() {
@@ -47,6 +56,12 @@ public class TlsConnection {
      * KcID and Kc from the exporter of this very connection (TS-0003 10.3.1), the values the client derives locally.
      */
     public ConnectionKeys exportConnectionKeys() {
+        Optional<PskSession> psk = pskSession();
+        if (psk.isPresent()) {
+            return psk.get().connectionKeys().orElseThrow(() -> MafException.badRequest("No key can be exported from"
+                    + " this TLS 1.2 connection because it did not negotiate the extended master secret (RFC 7627); use"
+                    + " TLS 1.3 or a TLS 1.2 client with extended master secret, or send a self-generated keyValue."));
+        }
         if (!(request.sslSession() instanceof ExtendedSSLSession session)) {
             throw MafException.badRequest("Key registration needs a TLS connection to the MAF.");
         }

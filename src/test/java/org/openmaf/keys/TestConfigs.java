@@ -17,6 +17,7 @@ final class TestConfigs {
             public String fqdn() { return "unused"; }
             public Tls tls() { return null; }
             public Http http() { return null; }
+            public Psk psk() { return null; }
             public Admin admin() { return null; }
             public Audit audit() { return null; }
             public Map<String, Stakeholder> stakeholders() { return Map.of(); }

@@ -69,6 +69,8 @@ public final class MafProcess implements AutoCloseable {
                 Map.entry("quarkus.http.ssl-port", String.valueOf(port))));
         // Health and metrics (contract section 9) on a free port of their own: never 9000, which another MAF may hold.
         settings.put("quarkus.management.port", String.valueOf(freePortOrFail()));
+        // The TLS-PSK listener (contract section 8) on a free port too: never 8444, which another MAF may hold.
+        settings.put("maf.psk.port", String.valueOf(freePortOrFail()));
         return settings;
     }
 

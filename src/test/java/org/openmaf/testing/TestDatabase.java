@@ -49,6 +49,7 @@ public final class TestDatabase {
             statement.execute("delete from client_registration");
             statement.execute("delete from client_configuration");
             statement.execute("delete from certificate_binding");
+            statement.execute("delete from psk_credential");
             statement.execute("delete from audit_record");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

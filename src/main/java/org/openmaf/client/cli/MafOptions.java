@@ -3,11 +3,14 @@ package org.openmaf.client.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.openmaf.client.MafClient;
 import org.openmaf.client.MafClientSettings;
+import org.openmaf.client.MafPskSettings;
 import org.openmaf.client.cli.ClientDefaults.Setting;
 import org.openmaf.client.cli.ClientDefaults.Value;
 
@@ -53,6 +56,14 @@ final class MafOptions {
             description = "trust anchor(s) for the MAF's certificate; repeatable, a file may hold several (env MAF_CA, config ca)")
     List<Path> trustAnchors;
 
+    @Option(names = "--psk-identity", paramLabel = "KmID", description = "authenticate with a pre-provisioned Km instead of"
+            + " a certificate (PSK-based MAF Handshake): the KmID <relative>@<MAF-FQDN>; --maf then names the MAF's PSK"
+            + " listener, https://host:8444 by default")
+    String pskIdentity;
+
+    @Option(names = "--km-file", paramLabel = "FILE", description = "file holding Km as hex, with --psk-identity")
+    Path kmFile;
+
     MafClientSettings settings() {
         if (trustAnchors == null || trustAnchors.isEmpty()) {
             throw missing("no trust anchor for the MAF's certificate: give --ca FILE, set MAF_CA, or `maf-client config set ca FILE`");
@@ -71,7 +82,30 @@ final class MafOptions {
     }
 
     MafClient client() throws IOException {
+        if (pskIdentity != null || kmFile != null) {
+            return pskClient();
+        }
         return MafClient.create(settings());
+    }
+
+    /** PSK-based MAF Handshake (contract section 8): a certificate given on the command line as well is a usage error. */
+    private MafClient pskClient() throws IOException {
+        boolean certificateGiven = mixee.commandLine().getParseResult().hasMatchedOption("--cert")
+                || mixee.commandLine().getParseResult().hasMatchedOption("--p12");
+        if (pskIdentity == null || kmFile == null || certificateGiven) {
+            throw missing("PSK authentication needs --psk-identity and --km-file, and no --cert or --p12");
+        }
+        byte[] km;
+        try {
+            km = HexFormat.of().parseHex(SecretFiles.read(kmFile));
+        } catch (IllegalArgumentException e) {
+            throw missing("--km-file must hold Km as hex");
+        }
+        try {
+            return MafClient.createWithPsk(new MafPskSettings(maf, mafFqdn, pskIdentity, km, null));
+        } finally {
+            Arrays.fill(km, (byte) 0);
+        }
     }
 
     /**
