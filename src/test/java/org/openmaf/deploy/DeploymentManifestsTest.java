@@ -69,7 +69,7 @@ class DeploymentManifestsTest {
     void composeFileKeepsTheRules() throws IOException {
         JsonNode compose = DeploymentRules.documents(Files.readString(COMPOSE)).getFirst();
         assertThat(DeploymentRules.compose(compose)).isEmpty();
-        assertThat(compose.path("services").path("maf").path("ports")).extracting(JsonNode::asText).containsExactly("8443:8443");
+        assertThat(compose.path("services").path("maf").path("ports")).extracting(JsonNode::asText).containsExactly("8443:8443", "8444:8444");
         assertThat(compose.path("services").path("maf").path("secrets")).isNotEmpty();
         compose.path("secrets").forEach(secret -> assertThat(secret.has("file")).as(secret.toString()).isTrue());
     }
