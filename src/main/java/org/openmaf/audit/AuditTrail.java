@@ -27,9 +27,20 @@ public class AuditTrail {
     @Inject
     InstantSource clock;
 
+    @Inject
+    AuditGroupCommit groupCommit;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordInCurrentTransaction(AuditEntry entry) {
         toRecord(entry).persist();
+    }
+
+    /**
+     * Records {@code entry} in a transaction of its own, shared with the records of concurrent requests
+     * ({@link AuditGroupCommit}), and returns only once it is committed; throws when it is not.
+     */
+    public void recordDurably(AuditEntry entry) {
+        groupCommit.commit(toRecord(entry));
     }
 
     public void recordSeparately(AuditEntry entry) {

@@ -44,6 +44,20 @@ public class ProcedureAudit {
     }
 
     /**
+     * Records that the running procedure succeeded on {@code resourceId}, for a procedure that changes nothing and so
+     * runs in no transaction (a key retrieval): the record is committed, with those of concurrent requests, before this
+     * returns, so the answer can leave only after it (fail closed: a failed commit throws, and the caller answers 5000).
+     */
+    public void succeededDurably(String resourceId) {
+        Running running = RUNNING.get();
+        if (running == null) {
+            throw new IllegalStateException("succeededDurably() outside a method marked @AuditedProcedure");
+        }
+        trail.recordDurably(entry(running.procedure(), running.actor(), resourceId, running.procedure().success().code(),
+                null));
+    }
+
+    /**
      * Runs {@code work} as {@code procedure} for {@code actor}. A refusal has no effect and its transaction has rolled
      * back, so it is recorded in a transaction of its own, and marked recorded for the binding layer.
      */

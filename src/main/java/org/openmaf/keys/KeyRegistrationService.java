@@ -7,6 +7,8 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -122,12 +124,16 @@ public class KeyRegistrationService {
     /**
      * 8.8.2.8. A target listed in targetIDs with a valid registration for the key's stakeholder gets Kc; the source may
      * read its key's metadata without Kc; anyone else gets 4103. Only while the whole chain holds (contract section 7).
+     * <p>
+     * A retrieval changes nothing, so it runs in no transaction: one statement reads the whole chain with the sealed key
+     * ({@link KeyChain#forRetrieval}), and the success record is committed (group commit, {@link ProcedureAudit#succeededDurably})
+     * before Kc is even decrypted, so no key leaves the MAF without its durable record, and none is opened when the
+     * record cannot be written (fail closed).
      */
-    @Transactional
     @AuditedProcedure(Procedure.KEY_RETRIEVAL)
     public Retrieved retrieve(@Actor String callerId, @Addressed String reference) {
         Instant now = clock.instant();
-        KeyChain chain = chain(reference, callerId, now);
+        KeyChain chain = chain(reference, callerId, now, KeyChain::forRetrieval);
         KeyRegistration key = chain.key();
         if (chain.callerIsTarget()) {
             if (!chain.callerRegistered(now)) {
@@ -139,13 +145,12 @@ public class KeyRegistrationService {
                         + key.adminFqdn + "', so it is not served this key.");
             }
             sourceStillAuthorized(chain);
-            byte[] keyValue = encryption.open(key.sealedKey(), key.relativeKeyId);
-            audit.succeeded(key.relativeKeyId);
-            return new Retrieved(key, keyValue);
+            audit.succeededDurably(key.relativeKeyId);
+            return new Retrieved(key, encryption.open(key.sealedKey(), key.relativeKeyId));
         }
         if (chain.callerIsSource(callerId)) {
             sourceStillAuthorized(chain);
-            audit.succeeded(key.relativeKeyId);
+            audit.succeededDurably(key.relativeKeyId);
             return new Retrieved(key, null);
         }
         throw MafException.noPrivilege(callerId + " is not among the targets this key was registered for.");
@@ -201,13 +206,15 @@ public class KeyRegistrationService {
      * instant it, its source's registration or its stakeholder is gone or expired, whether purged yet or not; one
      * message for every cause, so a caller learns nothing about keys it may not use.
      */
-    private KeyChain chain(String reference, String callerId, Instant now) {
+    private KeyChain chain(String reference, String callerId, Instant now, BiFunction<String, String, Optional<KeyChain>> read) {
         String relativeKeyId = KeyReference.relativeKeyId(reference, config.fqdn());
-        KeyChain chain = KeyChain.of(relativeKeyId, callerId).filter(found -> found.exists(now))
+        KeyChain chain = read.apply(relativeKeyId, callerId).filter(found -> found.exists(now))
                 .orElseThrow(() -> MafException.notFound("No key is registered as " + relativeKeyId
                         + " (it may have expired or been de-registered, or its source's registration ended)."));
         // A registration update may have shortened the source's registration below the key's expiry: the key's
-        // expirationTime never exceeds it (contract section 7), so it is capped on its first use after that.
+        // expirationTime never exceeds it (contract section 7), so it is capped on its first use after that: stored by
+        // an update or de-registration (a managed key), shown capped by a retrieval (a detached copy; stored values
+        // past the source's registration are never used, since every procedure reads them through this chain).
         if (chain.key().expirationTime.isAfter(chain.sourceRegistrationExpiry())) {
             chain.key().expirationTime = chain.sourceRegistrationExpiry();
         }
@@ -215,7 +222,7 @@ public class KeyRegistrationService {
     }
 
     private KeyChain ownedBySource(String callerId, String reference, Instant now) {
-        KeyChain chain = chain(reference, callerId, now);
+        KeyChain chain = chain(reference, callerId, now, KeyChain::of);
         if (!chain.callerIsSource(callerId)) {
             throw MafException.noPrivilege("Only the source MAF client that registered key " + chain.key().relativeKeyId
                     + " may update or de-register it.");
