@@ -52,7 +52,7 @@ public class AuditTrail {
      * every text is made storable here, the one place records are built: cut to its column and free of NUL and other
      * control characters (PostgreSQL refuses NUL in text; control characters would garble whoever reads the trail).
      */
-    private AuditRecord toRecord(AuditEntry entry) {
+    AuditRecord toRecord(AuditEntry entry) {
         AuditRecord record = new AuditRecord();
         record.occurredAt = clock.instant();
         record.requestId = storable(entry.requestId(), MAX_REQUEST_ID);

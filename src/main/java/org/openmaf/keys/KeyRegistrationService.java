@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmaf.audit.AuditedProcedure;
 import org.openmaf.audit.AuditedProcedure.Actor;
 import org.openmaf.audit.AuditedProcedure.Addressed;
@@ -55,6 +56,10 @@ public class KeyRegistrationService {
     @Inject
     ProcedureAudit audit;
 
+    /** PostgreSQL gets the one-statement writes ({@link NewKeyStatement}); H2 (dev mode) the entity writes. */
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
     /** What a retrieval returns: the registration, and Kc when the caller is a target. */
     public record Retrieved(KeyRegistration registration, byte[] keyValue) {
     }
@@ -80,7 +85,7 @@ public class KeyRegistrationService {
         KeyRegistration key = new KeyRegistration();
         key.expirationTime = capped(request.expirationTime(), now, source.stakeholder(), source.registrationExpiry());
         byte[] keyValue;
-        UsedKcId tombstone = null;
+        Instant tombstoneUntil = null;
         if (selfGenerated != null) {
             key.relativeKeyId = KeyIdentifier.randomRelativeKeyId(RANDOM);
             key.keyOrigin = KeyRegistration.ORIGIN_CLIENT;
@@ -92,12 +97,9 @@ public class KeyRegistrationService {
             keyValue = exported.kc();
             exported.destroy();
             // Used before, whether the key is still there or not: a connection's exporter yields one key, ever. Every
-            // exporter-derived key has a tombstone (V4 wrote those of keys registered before it).
-            if (UsedKcId.isUsed(key.relativeKeyId)) {
-                Arrays.fill(keyValue, (byte) 0);
-                throw sameConnection(key.relativeKeyId);
-            }
-            tombstone = UsedKcId.of(key.relativeKeyId, latest(key.expirationTime, now.plus(MIN_TOMBSTONE)));
+            // exporter-derived key has a tombstone (V4 wrote those of keys registered before it), and its primary key
+            // refuses the KcID a second time, whatever runs concurrently.
+            tombstoneUntil = latest(key.expirationTime, now.plus(MIN_TOMBSTONE));
         }
         key.sourceId = sourceId;
         key.adminFqdn = adminFqdn;
@@ -108,13 +110,22 @@ public class KeyRegistrationService {
         key.lastModifiedTime = now;
         key.seal(encryption.seal(keyValue, key.relativeKeyId));
         Arrays.fill(keyValue, (byte) 0);
+        if (onPostgreSql()) {
+            NewKeyStatement.Outcome outcome = NewKeyStatement.insert(key, tombstoneUntil,
+                    source.stakeholder().maxKeysPerClient, now, audit.successRecord(key.relativeKeyId));
+            withinQuota(sourceId, adminFqdn, source.stakeholder(), outcome.validKeys());
+            if (!outcome.inserted()) {
+                throw sameConnection(key.relativeKeyId);
+            }
+            return key;
+        }
         try {
-            if (tombstone != null) {
-                tombstone.persist();
+            if (tombstoneUntil != null) {
+                UsedKcId.of(key.relativeKeyId, tombstoneUntil).persist();
             }
             key.persistAndFlush();
         } catch (PersistenceException duplicateId) {
-            // The primary keys, not only the checks above, keep RelativeKeyIDs unique under concurrency.
+            // The primary keys, not a read before, keep RelativeKeyIDs unique under concurrency.
             throw sameConnection(key.relativeKeyId);
         }
         audit.succeeded(key.relativeKeyId);
@@ -238,9 +249,13 @@ public class KeyRegistrationService {
         }
     }
 
-    /** 8.8.2.7 preconditions: a valid registration, the stakeholder's authorization now, room under the quota. */
-    private static SourceStanding standingOf(String sourceId, String adminFqdn, Instant now) {
-        SourceStanding standing = SourceStanding.of(sourceId, adminFqdn, now).orElseThrow(() -> Stakeholder
+    /**
+     * 8.8.2.7 preconditions: a valid registration (its row locked for this transaction), the stakeholder's authorization
+     * now, and (here on H2, in the insert on PostgreSQL) room under the quota.
+     */
+    private SourceStanding standingOf(String sourceId, String adminFqdn, Instant now) {
+        SourceStanding standing = (onPostgreSql() ? SourceStanding.lockedOnPostgreSql(sourceId, adminFqdn, now)
+                : SourceStanding.of(sourceId, adminFqdn, now)).orElseThrow(() -> Stakeholder
                 .findByIdOptional(adminFqdn).isEmpty()
                         ? MafException.noPrivilege("This MAF serves no administrating stakeholder '" + adminFqdn + "'.")
                         : MafException.noPrivilege(sourceId + " holds no valid MAF client registration for '" + adminFqdn
@@ -249,13 +264,23 @@ public class KeyRegistrationService {
             throw MafException.noPrivilege(sourceId + " is no longer authorized to register keys for the administrating"
                     + " stakeholder '" + adminFqdn + "'.");
         }
-        int quota = standing.stakeholder().maxKeysPerClient;
-        if (standing.validKeys() >= quota) {
-            throw MafException.badRequest(RESOURCE + ": " + sourceId + " holds " + standing.validKeys() + " valid keys for '"
+        if (standing.validKeys() != SourceStanding.COUNTED_ON_INSERT) {
+            withinQuota(sourceId, adminFqdn, standing.stakeholder(), standing.validKeys());
+        }
+        return standing;
+    }
+
+    private static void withinQuota(String sourceId, String adminFqdn, Stakeholder stakeholder, long validKeys) {
+        int quota = stakeholder.maxKeysPerClient;
+        if (validKeys >= quota) {
+            throw MafException.badRequest(RESOURCE + ": " + sourceId + " holds " + validKeys + " valid keys for '"
                     + adminFqdn + "', the stakeholder's limit (max-keys-per-client = " + quota + "); de-register keys it"
                     + " no longer uses, or let them expire, before registering more.");
         }
-        return standing;
+    }
+
+    private boolean onPostgreSql() {
+        return "postgresql".equals(dbKind);
     }
 
     /** The requested time, or the stakeholder's maximum; never later than the source's registration (contract 7). */
