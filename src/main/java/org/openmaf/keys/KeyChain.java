@@ -91,12 +91,9 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
                 key.targetIds.add((String) row[16]);
             }
         }
-        Stakeholder stakeholder = null;
-        if (first[13] != null) {
-            stakeholder = new Stakeholder();
-            stakeholder.adminFqdn = (String) first[13];
-            stakeholder.authorizedClients = LISTS.convertToEntityAttribute((String) first[14]);
-        }
+        // A retrieval reads the stakeholder's patterns only (no lifetimes, no quota).
+        Stakeholder stakeholder = first[13] == null ? null
+                : Stakeholder.detached((String) first[13], LISTS.convertToEntityAttribute((String) first[14]), 0, 0);
         // Exact match, as the member-of test of of(): targets are stored canonical, and so is the caller's ID.
         return Optional.of(new KeyChain(key, (Instant) first[12], stakeholder, (Instant) first[15],
                 key.targetIds.contains(callerId)));

@@ -49,11 +49,8 @@ record SourceStanding(Instant registrationExpiry, Stakeholder stakeholder, long 
                 .setParameter("source", sourceId).setParameter("stakeholder", adminFqdn).setParameter("now", now)
                 .getResultList();
         return rows.stream().findFirst().map(row -> {
-            Stakeholder stakeholder = new Stakeholder(); // a detached copy of what the procedure needs, never persisted
-            stakeholder.adminFqdn = (String) row[1];
-            stakeholder.authorizedClients = LISTS.convertToEntityAttribute((String) row[2]);
-            stakeholder.maxKeyLifetimeSeconds = (Long) row[3];
-            stakeholder.maxKeysPerClient = (Integer) row[4];
+            Stakeholder stakeholder = Stakeholder.detached((String) row[1], LISTS.convertToEntityAttribute((String) row[2]),
+                    (Long) row[3], (Integer) row[4]);
             return new SourceStanding((Instant) row[0], stakeholder, COUNTED_ON_INSERT);
         });
     }
