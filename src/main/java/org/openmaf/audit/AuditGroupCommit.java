@@ -57,8 +57,9 @@ public class AuditGroupCommit {
         try {
             pending.committed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("audit record not committed", failed.getCause());
+            // One failure shared by the batch: each caller throws its own exception, caused by it (so the store's
+            // failure, when it was one, is still found in the causes and answered as such).
+            throw new IllegalStateException("audit record not committed", failed.getCause());
         } catch (TimeoutException slow) {
             throw new IllegalStateException("audit record not committed within " + WAIT.toSeconds() + " s", slow);
         } catch (InterruptedException interrupted) {
@@ -89,7 +90,7 @@ public class AuditGroupCommit {
             try {
                 QuarkusTransaction.requiringNew().run(() -> insert(batch));
                 batch.forEach(pending -> pending.committed().complete(null));
-            } catch (RuntimeException failed) {
+            } catch (Throwable failed) { // whatever it was, the writer lives on and its callers answer 5000
                 batch.forEach(pending -> pending.committed().completeExceptionally(failed));
             }
             batch.clear();
