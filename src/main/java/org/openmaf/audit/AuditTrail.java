@@ -30,9 +30,20 @@ public class AuditTrail {
     @Inject
     AuditWriteLatency latency;
 
+    @Inject
+    AuditGroupCommit groupCommit;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordInCurrentTransaction(AuditEntry entry) {
         latency.inCallersTransaction(() -> toRecord(entry).persist());
+    }
+
+    /**
+     * Records {@code entry} in a transaction of its own, shared with the records of concurrent requests
+     * ({@link AuditGroupCommit}), and returns only once it is committed; throws when it is not.
+     */
+    public void recordDurably(AuditEntry entry) {
+        latency.groupCommit(() -> groupCommit.commit(toRecord(entry)));
     }
 
     public void recordSeparately(AuditEntry entry) {
@@ -44,7 +55,7 @@ public class AuditTrail {
      * every text is made storable here, the one place records are built: cut to its column and free of NUL and other
      * control characters (PostgreSQL refuses NUL in text; control characters would garble whoever reads the trail).
      */
-    private AuditRecord toRecord(AuditEntry entry) {
+    AuditRecord toRecord(AuditEntry entry) {
         AuditRecord record = new AuditRecord();
         record.occurredAt = clock.instant();
         record.requestId = storable(entry.requestId(), MAX_REQUEST_ID);

@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.Timer;
  * record, inserted and committed in a transaction of its own, so the whole database round trip. {@code caller}: a
  * record handed to the caller's transaction (a procedure's success, an admin change), whose commit writes it with
  * the change it records; this is the time spent before that commit (the commit is in {@code maf_procedure_seconds}).
+ * {@code group}: a key retrieval's record, from handing it to {@link AuditGroupCommit} until the batch that holds it
+ * is committed (so including the wait for the batch).
  */
 @ApplicationScoped
 class AuditWriteLatency {
@@ -27,11 +29,13 @@ class AuditWriteLatency {
 
     private Timer own;
     private Timer inCaller;
+    private Timer group;
 
     @Inject
     void register(MeterRegistry registry) {
         own = timer(registry, "own");
         inCaller = timer(registry, "caller");
+        group = timer(registry, "group");
     }
 
     private static Timer timer(MeterRegistry registry, String transaction) {
@@ -45,6 +49,10 @@ class AuditWriteLatency {
 
     void inCallersTransaction(Runnable write) {
         time(inCaller, write);
+    }
+
+    void groupCommit(Runnable write) {
+        time(group, write);
     }
 
     private static void time(Timer timer, Runnable write) {

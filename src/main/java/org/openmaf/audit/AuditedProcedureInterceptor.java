@@ -2,6 +2,9 @@ package org.openmaf.audit;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -31,17 +34,26 @@ class AuditedProcedureInterceptor {
         return audit.run(procedure.value(), actor, argument(context, AuditedProcedure.Addressed.class), context::proceed);
     }
 
+    /**
+     * Which parameter carries each marker, per method, found once: reflection copies the annotation arrays on every
+     * call, and this runs on every procedure.
+     */
+    private static final Map<Method, Map<Class<? extends Annotation>, Integer>> POSITIONS = new ConcurrentHashMap<>();
+
     /** The String argument whose parameter carries {@code marker}, or null when none does. */
     private static String argument(InvocationContext context, Class<? extends Annotation> marker) {
-        Method method = context.getMethod();
+        Integer position = POSITIONS.computeIfAbsent(context.getMethod(), AuditedProcedureInterceptor::positions).get(marker);
+        return position == null ? null : (String) context.getParameters()[position];
+    }
+
+    private static Map<Class<? extends Annotation>, Integer> positions(Method method) {
+        Map<Class<? extends Annotation>, Integer> positions = new HashMap<>();
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
             for (Annotation annotation : annotations[i]) {
-                if (annotation.annotationType() == marker) {
-                    return (String) context.getParameters()[i];
-                }
+                positions.putIfAbsent(annotation.annotationType(), i);
             }
         }
-        return null;
+        return Map.copyOf(positions);
     }
 }

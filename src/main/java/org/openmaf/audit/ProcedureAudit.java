@@ -44,6 +44,34 @@ public class ProcedureAudit {
     }
 
     /**
+     * The record of the running procedure's success on {@code resourceId}, built (storable) but not stored: for a
+     * procedure that writes it in the same statement as its effect, inside its transaction, so the record exists
+     * exactly when the effect does.
+     */
+    public AuditRecord successRecord(String resourceId) {
+        Running running = RUNNING.get();
+        if (running == null) {
+            throw new IllegalStateException("successRecord() outside a method marked @AuditedProcedure");
+        }
+        return trail.toRecord(entry(running.procedure(), running.actor(), resourceId, running.procedure().success().code(),
+                null));
+    }
+
+    /**
+     * Records that the running procedure succeeded on {@code resourceId}, for a procedure that changes nothing and so
+     * runs in no transaction (a key retrieval): the record is committed, with those of concurrent requests, before this
+     * returns, so the answer can leave only after it (fail closed: a failed commit throws, and the caller answers 5000).
+     */
+    public void succeededDurably(String resourceId) {
+        Running running = RUNNING.get();
+        if (running == null) {
+            throw new IllegalStateException("succeededDurably() outside a method marked @AuditedProcedure");
+        }
+        trail.recordDurably(entry(running.procedure(), running.actor(), resourceId, running.procedure().success().code(),
+                null));
+    }
+
+    /**
      * Runs {@code work} as {@code procedure} for {@code actor}. A refusal has no effect and its transaction has rolled
      * back, so it is recorded in a transaction of its own, and marked recorded for the binding layer.
      */

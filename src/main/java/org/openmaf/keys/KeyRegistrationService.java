@@ -7,12 +7,15 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmaf.audit.AuditedProcedure;
 import org.openmaf.audit.AuditedProcedure.Actor;
 import org.openmaf.audit.AuditedProcedure.Addressed;
@@ -53,6 +56,10 @@ public class KeyRegistrationService {
     @Inject
     ProcedureAudit audit;
 
+    /** PostgreSQL gets the one-statement writes ({@link NewKeyStatement}); H2 (dev mode) the entity writes. */
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
     /** What a retrieval returns: the registration, and Kc when the caller is a target. */
     public record Retrieved(KeyRegistration registration, byte[] keyValue) {
     }
@@ -78,7 +85,7 @@ public class KeyRegistrationService {
         KeyRegistration key = new KeyRegistration();
         key.expirationTime = capped(request.expirationTime(), now, source.stakeholder(), source.registrationExpiry());
         byte[] keyValue;
-        UsedKcId tombstone = null;
+        Instant tombstoneUntil = null;
         if (selfGenerated != null) {
             key.relativeKeyId = KeyIdentifier.randomRelativeKeyId(RANDOM);
             key.keyOrigin = KeyRegistration.ORIGIN_CLIENT;
@@ -90,12 +97,9 @@ public class KeyRegistrationService {
             keyValue = exported.kc();
             exported.destroy();
             // Used before, whether the key is still there or not: a connection's exporter yields one key, ever. Every
-            // exporter-derived key has a tombstone (V4 wrote those of keys registered before it).
-            if (UsedKcId.isUsed(key.relativeKeyId)) {
-                Arrays.fill(keyValue, (byte) 0);
-                throw sameConnection(key.relativeKeyId);
-            }
-            tombstone = UsedKcId.of(key.relativeKeyId, latest(key.expirationTime, now.plus(MIN_TOMBSTONE)));
+            // exporter-derived key has a tombstone (V4 wrote those of keys registered before it), and its primary key
+            // refuses the KcID a second time, whatever runs concurrently.
+            tombstoneUntil = latest(key.expirationTime, now.plus(MIN_TOMBSTONE));
         }
         key.sourceId = sourceId;
         key.adminFqdn = adminFqdn;
@@ -106,13 +110,22 @@ public class KeyRegistrationService {
         key.lastModifiedTime = now;
         key.seal(encryption.seal(keyValue, key.relativeKeyId));
         Arrays.fill(keyValue, (byte) 0);
+        if (onPostgreSql()) {
+            NewKeyStatement.Outcome outcome = NewKeyStatement.insert(key, tombstoneUntil,
+                    source.stakeholder().maxKeysPerClient, now, audit.successRecord(key.relativeKeyId));
+            withinQuota(sourceId, adminFqdn, source.stakeholder(), outcome.validKeys());
+            if (!outcome.inserted()) {
+                throw sameConnection(key.relativeKeyId);
+            }
+            return key;
+        }
         try {
-            if (tombstone != null) {
-                tombstone.persist();
+            if (tombstoneUntil != null) {
+                UsedKcId.of(key.relativeKeyId, tombstoneUntil).persist();
             }
             key.persistAndFlush();
         } catch (PersistenceException duplicateId) {
-            // The primary keys, not only the checks above, keep RelativeKeyIDs unique under concurrency.
+            // The primary keys, not a read before, keep RelativeKeyIDs unique under concurrency.
             throw sameConnection(key.relativeKeyId);
         }
         audit.succeeded(key.relativeKeyId);
@@ -122,12 +135,16 @@ public class KeyRegistrationService {
     /**
      * 8.8.2.8. A target listed in targetIDs with a valid registration for the key's stakeholder gets Kc; the source may
      * read its key's metadata without Kc; anyone else gets 4103. Only while the whole chain holds (contract section 7).
+     * <p>
+     * A retrieval changes nothing, so it runs in no transaction: one statement reads the whole chain with the sealed key
+     * ({@link KeyChain#forRetrieval}), and the success record is committed (group commit, {@link ProcedureAudit#succeededDurably})
+     * before Kc is even decrypted, so no key leaves the MAF without its durable record, and none is opened when the
+     * record cannot be written (fail closed).
      */
-    @Transactional
     @AuditedProcedure(Procedure.KEY_RETRIEVAL)
     public Retrieved retrieve(@Actor String callerId, @Addressed String reference) {
         Instant now = clock.instant();
-        KeyChain chain = chain(reference, callerId, now);
+        KeyChain chain = chain(reference, callerId, now, KeyChain::forRetrieval);
         KeyRegistration key = chain.key();
         if (chain.callerIsTarget()) {
             if (!chain.callerRegistered(now)) {
@@ -139,13 +156,12 @@ public class KeyRegistrationService {
                         + key.adminFqdn + "', so it is not served this key.");
             }
             sourceStillAuthorized(chain);
-            byte[] keyValue = encryption.open(key.sealedKey(), key.relativeKeyId);
-            audit.succeeded(key.relativeKeyId);
-            return new Retrieved(key, keyValue);
+            audit.succeededDurably(key.relativeKeyId);
+            return new Retrieved(key, encryption.open(key.sealedKey(), key.relativeKeyId));
         }
         if (chain.callerIsSource(callerId)) {
             sourceStillAuthorized(chain);
-            audit.succeeded(key.relativeKeyId);
+            audit.succeededDurably(key.relativeKeyId);
             return new Retrieved(key, null);
         }
         throw MafException.noPrivilege(callerId + " is not among the targets this key was registered for.");
@@ -201,13 +217,15 @@ public class KeyRegistrationService {
      * instant it, its source's registration or its stakeholder is gone or expired, whether purged yet or not; one
      * message for every cause, so a caller learns nothing about keys it may not use.
      */
-    private KeyChain chain(String reference, String callerId, Instant now) {
+    private KeyChain chain(String reference, String callerId, Instant now, BiFunction<String, String, Optional<KeyChain>> read) {
         String relativeKeyId = KeyReference.relativeKeyId(reference, config.fqdn());
-        KeyChain chain = KeyChain.of(relativeKeyId, callerId).filter(found -> found.exists(now))
+        KeyChain chain = read.apply(relativeKeyId, callerId).filter(found -> found.exists(now))
                 .orElseThrow(() -> MafException.notFound("No key is registered as " + relativeKeyId
                         + " (it may have expired or been de-registered, or its source's registration ended)."));
         // A registration update may have shortened the source's registration below the key's expiry: the key's
-        // expirationTime never exceeds it (contract section 7), so it is capped on its first use after that.
+        // expirationTime never exceeds it (contract section 7), so it is capped on its first use after that: stored by
+        // an update or de-registration (a managed key), shown capped by a retrieval (a detached copy; stored values
+        // past the source's registration are never used, since every procedure reads them through this chain).
         if (chain.key().expirationTime.isAfter(chain.sourceRegistrationExpiry())) {
             chain.key().expirationTime = chain.sourceRegistrationExpiry();
         }
@@ -215,7 +233,7 @@ public class KeyRegistrationService {
     }
 
     private KeyChain ownedBySource(String callerId, String reference, Instant now) {
-        KeyChain chain = chain(reference, callerId, now);
+        KeyChain chain = chain(reference, callerId, now, KeyChain::of);
         if (!chain.callerIsSource(callerId)) {
             throw MafException.noPrivilege("Only the source MAF client that registered key " + chain.key().relativeKeyId
                     + " may update or de-register it.");
@@ -231,9 +249,13 @@ public class KeyRegistrationService {
         }
     }
 
-    /** 8.8.2.7 preconditions: a valid registration, the stakeholder's authorization now, room under the quota. */
-    private static SourceStanding standingOf(String sourceId, String adminFqdn, Instant now) {
-        SourceStanding standing = SourceStanding.of(sourceId, adminFqdn, now).orElseThrow(() -> Stakeholder
+    /**
+     * 8.8.2.7 preconditions: a valid registration (its row locked for this transaction), the stakeholder's authorization
+     * now, and (here on H2, in the insert on PostgreSQL) room under the quota.
+     */
+    private SourceStanding standingOf(String sourceId, String adminFqdn, Instant now) {
+        SourceStanding standing = (onPostgreSql() ? SourceStanding.lockedOnPostgreSql(sourceId, adminFqdn, now)
+                : SourceStanding.of(sourceId, adminFqdn, now)).orElseThrow(() -> Stakeholder
                 .findByIdOptional(adminFqdn).isEmpty()
                         ? MafException.noPrivilege("This MAF serves no administrating stakeholder '" + adminFqdn + "'.")
                         : MafException.noPrivilege(sourceId + " holds no valid MAF client registration for '" + adminFqdn
@@ -242,13 +264,23 @@ public class KeyRegistrationService {
             throw MafException.noPrivilege(sourceId + " is no longer authorized to register keys for the administrating"
                     + " stakeholder '" + adminFqdn + "'.");
         }
-        int quota = standing.stakeholder().maxKeysPerClient;
-        if (standing.validKeys() >= quota) {
-            throw MafException.badRequest(RESOURCE + ": " + sourceId + " holds " + standing.validKeys() + " valid keys for '"
+        if (standing.validKeys() != SourceStanding.COUNTED_ON_INSERT) {
+            withinQuota(sourceId, adminFqdn, standing.stakeholder(), standing.validKeys());
+        }
+        return standing;
+    }
+
+    private static void withinQuota(String sourceId, String adminFqdn, Stakeholder stakeholder, long validKeys) {
+        int quota = stakeholder.maxKeysPerClient;
+        if (validKeys >= quota) {
+            throw MafException.badRequest(RESOURCE + ": " + sourceId + " holds " + validKeys + " valid keys for '"
                     + adminFqdn + "', the stakeholder's limit (max-keys-per-client = " + quota + "); de-register keys it"
                     + " no longer uses, or let them expire, before registering more.");
         }
-        return standing;
+    }
+
+    private boolean onPostgreSql() {
+        return "postgresql".equals(dbKind);
     }
 
     /** The requested time, or the stakeholder's maximum; never later than the source's registration (contract 7). */

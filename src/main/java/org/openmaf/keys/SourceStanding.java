@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.query.NativeQuery;
+import org.openmaf.onem2m.StringListColumn;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
 
@@ -20,6 +22,38 @@ import org.openmaf.registration.Stakeholder;
  * second statement.
  */
 record SourceStanding(Instant registrationExpiry, Stakeholder stakeholder, long validKeys) {
+
+    /** {@link #validKeys} when the statement that inserts the key counts them ({@link NewKeyStatement}). */
+    static final long COUNTED_ON_INSERT = -1;
+
+    /**
+     * PostgreSQL: the registration row locked and the stakeholder read by ONE statement ({@code for update of r} locks
+     * the registration row only, so key registrations for one stakeholder still do not wait for each other). The count
+     * is left to the insert ({@link NewKeyStatement}), a later statement, whose snapshot then sees every key a
+     * concurrent registration of this source committed before the lock was granted: the quota holds exactly.
+     */
+    private static final String LOCK_AND_STAKEHOLDER = "select r.expiration_time as registration_expiry,"
+            + " s.admin_fqdn as stakeholder, s.authorized_clients as patterns,"
+            + " s.max_key_lifetime_seconds as max_key_lifetime, s.max_keys_per_client as quota"
+            + " from client_registration r join stakeholder s on s.admin_fqdn = r.admin_fqdn"
+            + " where r.client_id = :source and r.admin_fqdn = :stakeholder and r.expiration_time > :now for update of r";
+
+    private static final StringListColumn LISTS = new StringListColumn();
+
+    /** Empty when the source holds no valid registration for the stakeholder, or the stakeholder is gone. */
+    static Optional<SourceStanding> lockedOnPostgreSql(String sourceId, String adminFqdn, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Stakeholder.getEntityManager().createNativeQuery(LOCK_AND_STAKEHOLDER).unwrap(NativeQuery.class)
+                .addScalar("registration_expiry", Instant.class).addScalar("stakeholder", String.class)
+                .addScalar("patterns", String.class).addScalar("max_key_lifetime", Long.class).addScalar("quota", Integer.class)
+                .setParameter("source", sourceId).setParameter("stakeholder", adminFqdn).setParameter("now", now)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Stakeholder stakeholder = Stakeholder.detached((String) row[1], LISTS.convertToEntityAttribute((String) row[2]),
+                    (Long) row[3], (Integer) row[4]);
+            return new SourceStanding((Instant) row[0], stakeholder, COUNTED_ON_INSERT);
+        });
+    }
 
     /** Empty when the source holds no valid registration for the stakeholder, or the stakeholder is gone. */
     static Optional<SourceStanding> of(String sourceId, String adminFqdn, Instant now) {

@@ -33,10 +33,6 @@ public class UsedKcId extends PanacheEntityBase {
         return used;
     }
 
-    static boolean isUsed(String relativeKeyId) {
-        return count("relativeKeyId", relativeKeyId) > 0;
-    }
-
     /** The key's lifetime grew (an update): its tombstone must last as long. */
     static void lastsUntilAtLeast(String relativeKeyId, Instant until) {
         update("keptUntil = ?1 where relativeKeyId = ?2 and keptUntil < ?1", until, relativeKeyId);

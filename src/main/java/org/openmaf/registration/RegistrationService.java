@@ -115,6 +115,7 @@ public class RegistrationService {
         Stakeholder stakeholder = stakeholders.authorizing(registration.adminFqdn, clientId);
         if (request.expirationTime() != null) {
             registration.expirationTime = Attributes.capped(request.expirationTime(), now.plus(stakeholder.maxRegistrationLifetime()));
+            keysNeverOutlive(registration);
         }
         if (labels != null) {
             registration.labels = labels;
@@ -153,6 +154,18 @@ public class RegistrationService {
     private static void end(ClientRegistration registration) {
         registration.delete();
         ClientRegistration.flush();
+    }
+
+    /**
+     * A key's expirationTime never exceeds its source's registration (contract section 7): a shortened registration
+     * shortens its keys in the same transaction. By table, not through the keys package, as {@link #end} relies on the
+     * schema's cascade: the key's own chain read caps the shown value too, but a retrieval writes nothing.
+     */
+    private static void keysNeverOutlive(ClientRegistration registration) {
+        ClientRegistration.getEntityManager().createNativeQuery("update key_registration set expiration_time = ?1"
+                + " where source_id = ?2 and admin_fqdn = ?3 and expiration_time > ?1")
+                .setParameter(1, registration.expirationTime).setParameter(2, registration.clientId)
+                .setParameter(3, registration.adminFqdn).executeUpdate();
     }
 
     /** The caller's own valid registration: unknown or expired 4004, someone else's 4103. */

@@ -54,6 +54,20 @@ public class Stakeholder extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * A detached copy of the columns a key procedure reads in a statement of its own (the key chain, the source's
+     * standing): never persisted, and holding only what those procedures use.
+     */
+    public static Stakeholder detached(String adminFqdn, List<String> authorizedClients, long maxKeyLifetimeSeconds,
+            int maxKeysPerClient) {
+        Stakeholder copy = new Stakeholder();
+        copy.adminFqdn = adminFqdn;
+        copy.authorizedClients = authorizedClients;
+        copy.maxKeyLifetimeSeconds = maxKeyLifetimeSeconds;
+        copy.maxKeysPerClient = maxKeysPerClient;
+        return copy;
+    }
+
     /** Whether a pattern matches the (canonical) client ID now: checked at every key operation (contract section 7). */
     public boolean authorizes(String clientId) {
         return authorizedClients.stream().anyMatch(pattern -> ClientPattern.matches(pattern, clientId));

@@ -1,0 +1,150 @@
+package org.openmaf.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.query.NativeQuery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Group commit of audit records that must be durable before the MAF answers (Vault's fail-closed audit device): each
+ * caller hands its record over and waits; one writer thread inserts whatever has arrived meanwhile (from concurrent
+ * requests) with one multi-row INSERT in one transaction, then releases each caller once that commit has returned. Under
+ * load a retrieval thus shares a statement and a commit with its neighbours instead of paying both alone, and a caller
+ * still never answers before its own record is committed. When the batch fails, every caller in it gets the failure, so
+ * each answers 5000 (fail closed) and no key leaves without its record.
+ */
+@ApplicationScoped
+public class AuditGroupCommit {
+
+    /** Records per INSERT at most: 8 parameters each, well below PostgreSQL's 65,535 bind parameters. */
+    static final int MAX_BATCH = 64;
+    /** How long a caller waits for its batch's commit: as long as a statement's answer is awaited (read-timeout). */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private record Pending(AuditRecord record, CompletableFuture<Void> committed) {
+    }
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** The multi-row INSERT for each batch size, built once. */
+    private final AtomicReferenceArray<String> inserts = new AtomicReferenceArray<>(MAX_BATCH + 1);
+    private volatile Thread writer;
+    private volatile boolean stopped;
+
+    /**
+     * Commits {@code record} in a transaction of its own, with whatever other records are waiting, and returns once it
+     * is committed. Throws the store's failure (answered 5000 by the binding layer) when the commit fails or takes
+     * longer than a statement may.
+     */
+    void commit(AuditRecord record) {
+        if (stopped) {
+            throw new IllegalStateException("the audit writer has stopped (the MAF is shutting down)");
+        }
+        Pending pending = new Pending(record, new CompletableFuture<>());
+        startWriterOnce();
+        queue.add(pending);
+        try {
+            pending.committed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            // One failure shared by the batch: each caller throws its own exception, caused by it (so the store's
+            // failure, when it was one, is still found in the causes and answered as such).
+            throw new IllegalStateException("audit record not committed", failed.getCause());
+        } catch (TimeoutException slow) {
+            throw new IllegalStateException("audit record not committed within " + WAIT.toSeconds() + " s", slow);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the audit record was committed", interrupted);
+        }
+    }
+
+    private void startWriterOnce() {
+        if (writer == null) {
+            synchronized (this) {
+                if (writer == null) {
+                    writer = Thread.ofPlatform().name("maf-audit-group-commit").daemon().start(this::write);
+                }
+            }
+        }
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!stopped) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException interrupted) {
+                break;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> insert(batch));
+                batch.forEach(pending -> pending.committed().complete(null));
+            } catch (Throwable failed) { // whatever it was, the writer lives on and its callers answer 5000
+                batch.forEach(pending -> pending.committed().completeExceptionally(failed));
+            }
+            batch.clear();
+        }
+        failWaiting(new IllegalStateException("the audit writer has stopped (the MAF is shutting down)"));
+    }
+
+    private void insert(List<Pending> batch) {
+        // Typed, so that a null request ID or detail binds as text on every database.
+        NativeQuery<?> insert = AuditRecord.getEntityManager().createNativeQuery(insertOf(batch.size()))
+                .unwrap(NativeQuery.class);
+        ActorKindColumn kinds = new ActorKindColumn();
+        int parameter = 1;
+        for (Pending pending : batch) {
+            AuditRecord record = pending.record();
+            insert.setParameter(parameter++, record.occurredAt, Instant.class);
+            insert.setParameter(parameter++, record.requestId, String.class);
+            insert.setParameter(parameter++, record.actor, String.class);
+            insert.setParameter(parameter++, kinds.convertToDatabaseColumn(record.actorKind), String.class);
+            insert.setParameter(parameter++, record.procedure, String.class);
+            insert.setParameter(parameter++, record.resourceId, String.class);
+            insert.setParameter(parameter++, record.rsc, Integer.class);
+            insert.setParameter(parameter++, record.detail, String.class);
+        }
+        insert.executeUpdate();
+    }
+
+    private String insertOf(int rows) {
+        String sql = inserts.get(rows);
+        if (sql == null) {
+            StringBuilder text = new StringBuilder("insert into audit_record (occurred_at, request_id, actor, actor_kind,"
+                    + " procedure_name, resource_id, rsc, detail) values ");
+            for (int row = 0; row < rows; row++) {
+                text.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            sql = text.toString();
+            inserts.set(rows, sql);
+        }
+        return sql;
+    }
+
+    private void failWaiting(RuntimeException failure) {
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            pending.committed().completeExceptionally(failure);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        Thread running = writer;
+        if (running != null) {
+            running.interrupt();
+        }
+        failWaiting(new IllegalStateException("the audit writer has stopped (the MAF is shutting down)"));
+    }
+}
