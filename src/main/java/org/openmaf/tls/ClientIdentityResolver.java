@@ -21,27 +21,45 @@ import org.openmaf.wire.ClientId;
 public class ClientIdentityResolver {
 
     /**
-     * The binding and the block list, read together in one round trip on every request (both by primary key), so that
-     * what an operator changes applies from the next request on, on every instance sharing the database.
+     * The binding, the block list and the Master Credentials, read together in one round trip on every request (each
+     * by key), so that what an operator changes applies from the next request on, on every instance sharing the
+     * database. The last column counts the Km provisioned for the client the certificate would name: the bound ID if
+     * there is a binding, else the one ID its subjectAltName names ({@code :named}, null when it names none or several).
      */
-    private static final String BINDING_AND_BLOCK = "select"
+    private static final String BINDING_BLOCK_AND_KM = "select"
             + " (select b.client_id from certificate_binding b where b.fingerprint_sha256 = :fingerprint),"
-            + " (select count(*) from blocked_certificate x where x.fingerprint_sha256 = :fingerprint)";
+            + " (select count(*) from blocked_certificate x where x.fingerprint_sha256 = :fingerprint),"
+            + " (select count(*) from psk_credential p where p.client_id = coalesce("
+            + "   (select b.client_id from certificate_binding b where b.fingerprint_sha256 = :fingerprint), cast(:named as varchar(512))))";
 
     public String clientIdOf(X509Certificate certificate) {
         String fingerprint = fingerprint(certificate);
-        Object[] row = (Object[]) CertificateBinding.getEntityManager().createNativeQuery(BINDING_AND_BLOCK)
-                .setParameter("fingerprint", fingerprint).getSingleResult();
+        Set<String> ids = ClientIdFromCertificate.candidates(certificate);
+        Object[] row = (Object[]) CertificateBinding.getEntityManager().createNativeQuery(BINDING_BLOCK_AND_KM)
+                .setParameter("fingerprint", fingerprint)
+                .setParameter("named", ids.size() == 1 ? ids.iterator().next() : null).getSingleResult();
         if (((Number) row[1]).longValue() > 0) {
             throw MafException.notAuthenticated("The client certificate with SHA-256 fingerprint " + fingerprint
                     + " is blocked by the MAF's operator; ask them, or use another certificate.");
         }
-        if (row[0] != null) {
+        String clientId = clientIdOf(certificate, fingerprint, (String) row[0], ids);
+        // Issue 13: a client ID that a Master Credential names authenticates with that Km only, so a certificate whose
+        // subjectAltName (or binding) names it proves nothing (PskCredentialAdmin refuses the reverse). A binding stored
+        // before IDs were canonical is looked up again by its canonical form.
+        boolean pskClient = ((Number) row[2]).longValue() > 0
+                || (row[0] != null && !clientId.equals(row[0]) && PskCredential.count("clientId", clientId) > 0);
+        if (pskClient) {
+            throw MafException.notAuthenticated(clientId + " authenticates with a pre-provisioned Km (PSK-based MAF"
+                    + " Handshake, contract section 8), not with a certificate: connect to the MAF's PSK port.");
+        }
+        return clientId;
+    }
+
+    private static String clientIdOf(X509Certificate certificate, String fingerprint, String bound, Set<String> ids) {
+        if (bound != null) {
             // Bound IDs are stored canonical by the admin API; canonical again here for bindings stored before that rule.
-            String bound = (String) row[0];
             return ClientId.isValid(bound) ? ClientId.canonical(bound) : bound;
         }
-        Set<String> ids = ClientIdFromCertificate.candidates(certificate);
         if (ids.isEmpty()) {
             throw MafException.notAuthenticated("The client certificate names no MAF client: its subjectAltName holds"
                     + " neither a URI //SP-ID/id (or scheme://SP-ID/id) nor a dNSName SP-ID/id, and no operator binding"

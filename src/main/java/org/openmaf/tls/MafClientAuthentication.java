@@ -30,9 +30,6 @@ public class MafClientAuthentication {
     @Inject
     ServerTlsMaterial material;
 
-    @Inject
-    PskCredentials pskCredentials;
-
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request) {
         if (!isMafPath(request.getUriInfo().getPath())) {
@@ -57,13 +54,8 @@ public class MafClientAuthentication {
             throw MafException.notAuthenticated("The client certificate (serial " + chain[0].getSerialNumber().toString(16)
                     + ") is revoked: a CRL of " + chain[0].getIssuerX500Principal().getName() + " lists it.");
         });
+        // Blocked certificates, and certificates naming a client that authenticates with a Km, are refused there.
         String clientId = identities.clientIdOf(chain[0]);
-        // Issue 13: a client ID that a Master Credential names authenticates with that Km only, so a certificate whose
-        // subjectAltName (or binding) names it proves nothing (PskCredentialAdmin refuses the reverse).
-        if (pskCredentials.isPskClient(clientId)) {
-            throw MafException.notAuthenticated(clientId + " authenticates with a pre-provisioned Km (PSK-based MAF"
-                    + " Handshake, contract section 8), not with a certificate: connect to the MAF's PSK port.");
-        }
         return clientId;
     }
 
