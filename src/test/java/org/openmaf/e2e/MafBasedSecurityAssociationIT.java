@@ -51,11 +51,7 @@ class MafBasedSecurityAssociationIT {
         MafClient.create(settings(mafUri, Client.IN_CSE)).register(MafTestEnvironment.ADMIN_FQDN, null, null);
 
         inCsePort = MafProcess.freePort();
-        inCse = MafProcess.java(List.of(), MafProcess.CLIENT_JAR, List.of("in-cse-demo", "--maf", mafUri,
-                "--maf-fqdn", MafTestEnvironment.MAF_FQDN, "--cert", Client.IN_CSE.certificate().toString(),
-                "--key", Client.IN_CSE.key().toString(), "--ca", TestPki.caCertificate().toString(),
-                "--port", String.valueOf(inCsePort)));
-        inCse.awaitLine("IN-CSE demo listening", 60);
+        inCse = MafProcess.inCseDemo(mafUri, inCsePort);
     }
 
     @AfterAll

@@ -36,6 +36,19 @@ public final class MafProcess implements AutoCloseable {
         return new MafProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /**
+     * The packaged client's demo IN-CSE on {@code port}, authenticating to the MAF at {@code mafUri} with the test
+     * PKI's IN-CSE certificate; returns once it listens.
+     */
+    public static MafProcess inCseDemo(String mafUri, int port) throws IOException {
+        MafProcess inCse = java(List.of(), CLIENT_JAR, List.of("in-cse-demo", "--maf", mafUri,
+                "--maf-fqdn", MafTestEnvironment.MAF_FQDN, "--cert", TestPki.Client.IN_CSE.certificate().toString(),
+                "--key", TestPki.Client.IN_CSE.key().toString(), "--ca", TestPki.caCertificate().toString(),
+                "--port", String.valueOf(port)));
+        inCse.awaitLine("IN-CSE demo listening", 60);
+        return inCse;
+    }
+
     /** The production-profile MAF with these settings (written to a file named by quarkus.config.locations). */
     public static MafProcess maf(Map<String, String> settings) throws IOException {
         Path file = Files.createTempFile("maf", ".properties");
