@@ -13,6 +13,7 @@ import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.onem2m.Rsc;
 import org.openmaf.registration.ClientRegistration;
+import org.openmaf.registration.RegistrationService;
 import org.openmaf.tls.CertificateBinding;
 import org.openmaf.tls.PskCredential;
 import org.openmaf.tls.PskCredentials;
@@ -43,6 +44,9 @@ public class PskCredentialAdmin {
 
     @Inject
     AdminActor actor;
+
+    @Inject
+    RegistrationService registrations;
 
     public Listing<PskCredentialMessages.View> list(String clientId, Paging paging) {
         Filters filters = new Filters().where("clientId = :clientId", "clientId", clientId);
@@ -83,12 +87,24 @@ public class PskCredentialAdmin {
         }
     }
 
+    /**
+     * Deletes a Km; once the client ID has none left, its registrations end with it (and their keys with them, as on
+     * de-registration): what authenticated them is gone, and nothing may inherit them, not even a certificate that
+     * later names the same ID (a certificate client is refused a Km while it holds registrations, and the reverse).
+     */
     @Transactional
     public void delete(String kmId) {
         PskCredential credential = existing(kmId);
         credentials.delete(credential);
+        long ended = 0;
+        if (!credentials.isPskClient(credential.clientId)) {
+            for (ClientRegistration registration : ClientRegistration.<ClientRegistration>list("clientId", credential.clientId)) {
+                registrations.revoke(registration);
+                ended++;
+            }
+        }
         audit.changed(AdminChange.ADMIN_PSK_CREDENTIAL_DELETE, Rsc.DELETED, credential.kmId,
-                "mafClientID=" + credential.clientId);
+                "mafClientID=" + credential.clientId + ", registrations ended: " + ended);
     }
 
     private PskCredential existing(String kmId) {

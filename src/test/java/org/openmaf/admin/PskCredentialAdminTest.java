@@ -73,6 +73,25 @@ class PskCredentialAdminTest {
     }
 
     @Test
+    void deletingTheLastKmOfAClientEndsItsRegistrationsSoNoCertificateInheritsThem() {
+        String device = "//my.m2mprovider.org/device-2";
+        admin().body(create("device-2a@" + FQDN, device, KM, "")).post("/admin/psk-credentials").then().statusCode(201);
+        admin().body(create("device-2b@" + FQDN, device, KM, "")).post("/admin/psk-credentials").then().statusCode(201);
+        TestDatabase.update("insert into client_registration (id, client_id, admin_fqdn, expiration_time, creation_time,"
+                + " last_modified_time) values ('psk-reg-1', ?, '" + MafTestEnvironment.ADMIN_FQDN + "',"
+                + " now() + interval '1 day', now(), now())", device);
+        String ofDevice = "select count(*) from client_registration where client_id = '" + device + "'";
+
+        admin().delete("/admin/psk-credentials/DEVICE-2A@" + FQDN).then().statusCode(204);
+        assertThat(TestDatabase.countWhere(ofDevice)).as("another Km still authenticates the device").isEqualTo(1);
+        admin().delete("/admin/psk-credentials/DEVICE-2B@" + FQDN).then().statusCode(204);
+        assertThat(TestDatabase.countWhere(ofDevice)).as("the last Km took the registrations with it").isZero();
+        assertThat(TestDatabase.orphans()).isZero();
+        assertThat(TestDatabase.countWhere("select count(*) from audit_record where procedure_name ="
+                + " 'ADMIN_PSK_CREDENTIAL_DELETE' and detail like '%registrations ended: 1%'")).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRefusedWithAnRsc() {
         admin().body(create("device@other.example.org", "//my.m2mprovider.org/d", KM, "")).post("/admin/psk-credentials")
                 .then().statusCode(400).header("X-M2M-RSC", "4000").body("'m2m:dbg'", containsString(FQDN));

@@ -115,7 +115,7 @@ public final class TestDatabase {
                 + " (select 1 from key_registration k where k.relative_key_id = t.relative_key_id))");
     }
 
-    private static void update(String sql, String parameter) {
+    public static void update(String sql, String parameter) {
         try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             statement.executeUpdate();
