@@ -1,7 +1,6 @@
 package org.openmaf.audit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.query.NativeQuery;
+import org.openmaf.onem2m.PlainStatements;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -99,23 +98,21 @@ public class AuditGroupCommit {
     }
 
     private void insert(List<Pending> batch) {
-        // Typed, so that a null request ID or detail binds as text on every database.
-        NativeQuery<?> insert = AuditRecord.getEntityManager().createNativeQuery(insertOf(batch.size()))
-                .unwrap(NativeQuery.class);
         ActorKindColumn kinds = new ActorKindColumn();
-        int parameter = 1;
-        for (Pending pending : batch) {
-            AuditRecord record = pending.record();
-            insert.setParameter(parameter++, record.occurredAt, Instant.class);
-            insert.setParameter(parameter++, record.requestId, String.class);
-            insert.setParameter(parameter++, record.actor, String.class);
-            insert.setParameter(parameter++, kinds.convertToDatabaseColumn(record.actorKind), String.class);
-            insert.setParameter(parameter++, record.procedure, String.class);
-            insert.setParameter(parameter++, record.resourceId, String.class);
-            insert.setParameter(parameter++, record.rsc, Integer.class);
-            insert.setParameter(parameter++, record.detail, String.class);
-        }
-        insert.executeUpdate();
+        PlainStatements.update(insertOf(batch.size()), statement -> {
+            int parameter = 1;
+            for (Pending pending : batch) {
+                AuditRecord record = pending.record();
+                PlainStatements.setInstant(statement, parameter++, record.occurredAt);
+                PlainStatements.setText(statement, parameter++, record.requestId);
+                PlainStatements.setText(statement, parameter++, record.actor);
+                PlainStatements.setText(statement, parameter++, kinds.convertToDatabaseColumn(record.actorKind));
+                PlainStatements.setText(statement, parameter++, record.procedure);
+                PlainStatements.setText(statement, parameter++, record.resourceId);
+                statement.setInt(parameter++, record.rsc);
+                PlainStatements.setText(statement, parameter++, record.detail);
+            }
+        });
     }
 
     private String insertOf(int rows) {

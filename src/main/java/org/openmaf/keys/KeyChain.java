@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.hibernate.query.NativeQuery;
+import org.openmaf.onem2m.PlainStatements;
 import org.openmaf.onem2m.StringListColumn;
 import org.openmaf.registration.Stakeholder;
 
@@ -41,62 +41,61 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
      * target (in target order), its source's and the caller's registration and the stakeholder's patterns. Nothing is
      * managed or written, so a retrieval runs in no transaction; only its audit record is committed.
      */
-    private static final String RETRIEVAL_CHAIN = "select k.relative_key_id as kid, k.source_id as source, k.admin_fqdn as admin,"
-            + " k.suid as suid, k.labels as labels, k.expiration_time as expiry, k.creation_time as created,"
-            + " k.last_modified_time as modified, k.key_origin as origin, k.kek_id as kek, k.key_nonce as nonce,"
-            + " k.key_ciphertext as sealed, sr.expiration_time as source_reg, s.admin_fqdn as stakeholder,"
-            + " s.authorized_clients as patterns, cr.expiration_time as caller_reg, t.target_id as target"
+    private static final String RETRIEVAL_CHAIN = "select k.relative_key_id, k.source_id, k.admin_fqdn, k.suid, k.labels,"
+            + " k.expiration_time, k.creation_time, k.last_modified_time, k.key_origin, k.kek_id, k.key_nonce,"
+            + " k.key_ciphertext, sr.expiration_time, s.admin_fqdn, s.authorized_clients, cr.expiration_time, t.target_id"
             + " from key_registration k"
             + " left join client_registration sr on sr.client_id = k.source_id and sr.admin_fqdn = k.admin_fqdn"
             + " left join stakeholder s on s.admin_fqdn = k.admin_fqdn"
-            + " left join client_registration cr on cr.client_id = :caller and cr.admin_fqdn = k.admin_fqdn"
+            + " left join client_registration cr on cr.client_id = ? and cr.admin_fqdn = k.admin_fqdn"
             + " left join key_target t on t.relative_key_id = k.relative_key_id"
-            + " where k.relative_key_id = :key order by t.target_index";
+            + " where k.relative_key_id = ? order by t.target_index";
 
     private static final StringListColumn LISTS = new StringListColumn();
 
     /**
-     * The chain behind the key for a retrieval, read by {@link #RETRIEVAL_CHAIN}; the key and stakeholder it holds are
-     * detached copies (never persisted), with the sealed value for {@link org.openmaf.crypto.KeyEncryption#open}.
+     * The chain behind the key for a retrieval, read by {@link #RETRIEVAL_CHAIN} (plain JDBC, {@link PlainStatements});
+     * the key and stakeholder it holds are detached copies (never persisted), with the sealed value for
+     * {@link org.openmaf.crypto.KeyEncryption#open}.
      */
     static Optional<KeyChain> forRetrieval(String relativeKeyId, String callerId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = KeyRegistration.getEntityManager().createNativeQuery(RETRIEVAL_CHAIN).unwrap(NativeQuery.class)
-                .addScalar("kid", String.class).addScalar("source", String.class).addScalar("admin", String.class)
-                .addScalar("suid", Integer.class).addScalar("labels", String.class).addScalar("expiry", Instant.class)
-                .addScalar("created", Instant.class).addScalar("modified", Instant.class).addScalar("origin", String.class)
-                .addScalar("kek", String.class).addScalar("nonce", byte[].class).addScalar("sealed", byte[].class)
-                .addScalar("source_reg", Instant.class).addScalar("stakeholder", String.class)
-                .addScalar("patterns", String.class).addScalar("caller_reg", Instant.class).addScalar("target", String.class)
-                .setParameter("key", relativeKeyId).setParameter("caller", callerId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] first = rows.get(0);
-        KeyRegistration key = new KeyRegistration();
-        key.relativeKeyId = (String) first[0];
-        key.sourceId = (String) first[1];
-        key.adminFqdn = (String) first[2];
-        key.suid = (Integer) first[3];
-        key.labels = LISTS.convertToEntityAttribute((String) first[4]);
-        key.expirationTime = (Instant) first[5];
-        key.creationTime = (Instant) first[6];
-        key.lastModifiedTime = (Instant) first[7];
-        key.keyOrigin = (String) first[8];
-        key.kekId = (String) first[9];
-        key.keyNonce = (byte[]) first[10];
-        key.keyCiphertext = (byte[]) first[11];
-        for (Object[] row : rows) {
-            if (row[16] != null) {
-                key.targetIds.add((String) row[16]);
+        return PlainStatements.query(RETRIEVAL_CHAIN, statement -> {
+            statement.setString(1, callerId);
+            statement.setString(2, relativeKeyId);
+        }, rows -> {
+            if (!rows.next()) {
+                return Optional.empty();
             }
-        }
-        // A retrieval reads the stakeholder's patterns only (no lifetimes, no quota).
-        Stakeholder stakeholder = first[13] == null ? null
-                : Stakeholder.detached((String) first[13], LISTS.convertToEntityAttribute((String) first[14]), 0, 0);
-        // Exact match, as the member-of test of of(): targets are stored canonical, and so is the caller's ID.
-        return Optional.of(new KeyChain(key, (Instant) first[12], stakeholder, (Instant) first[15],
-                key.targetIds.contains(callerId)));
+            KeyRegistration key = new KeyRegistration();
+            key.relativeKeyId = rows.getString(1);
+            key.sourceId = rows.getString(2);
+            key.adminFqdn = rows.getString(3);
+            key.suid = rows.getInt(4);
+            key.labels = LISTS.convertToEntityAttribute(rows.getString(5));
+            key.expirationTime = PlainStatements.instant(rows, 6);
+            key.creationTime = PlainStatements.instant(rows, 7);
+            key.lastModifiedTime = PlainStatements.instant(rows, 8);
+            key.keyOrigin = rows.getString(9);
+            key.kekId = rows.getString(10);
+            key.keyNonce = rows.getBytes(11);
+            key.keyCiphertext = rows.getBytes(12);
+            Instant sourceRegistration = PlainStatements.instant(rows, 13);
+            String stakeholderId = rows.getString(14);
+            String patterns = rows.getString(15);
+            Instant callerRegistration = PlainStatements.instant(rows, 16);
+            do {
+                String target = rows.getString(17);
+                if (target != null) {
+                    key.targetIds.add(target);
+                }
+            } while (rows.next());
+            // A retrieval reads the stakeholder's patterns only (no lifetimes, no quota).
+            Stakeholder stakeholder = stakeholderId == null ? null
+                    : Stakeholder.detached(stakeholderId, LISTS.convertToEntityAttribute(patterns), 0, 0);
+            // Exact match, as the member-of test of of(): targets are stored canonical, and so is the caller's ID.
+            return Optional.of(new KeyChain(key, sourceRegistration, stakeholder, callerRegistration,
+                    key.targetIds.contains(callerId)));
+        });
     }
 
     /** The key, its source's registration and its stakeholder all exist and are valid now. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openmaf.onem2m.MafException;
+import org.openmaf.onem2m.PlainStatements;
 import org.openmaf.wire.ClientId;
 
 /**
@@ -27,27 +28,38 @@ public class ClientIdentityResolver {
      * there is a binding, else the one ID its subjectAltName names ({@code :named}, null when it names none or several).
      */
     private static final String BINDING_BLOCK_AND_KM = "select"
-            + " (select b.client_id from certificate_binding b where b.fingerprint_sha256 = :fingerprint),"
-            + " (select count(*) from blocked_certificate x where x.fingerprint_sha256 = :fingerprint),"
+            + " (select b.client_id from certificate_binding b where b.fingerprint_sha256 = ?),"
+            + " (select count(*) from blocked_certificate x where x.fingerprint_sha256 = ?),"
             + " (select count(*) from psk_credential p where p.client_id = coalesce("
-            + "   (select b.client_id from certificate_binding b where b.fingerprint_sha256 = :fingerprint), cast(:named as varchar(512))))";
+            + "   (select b.client_id from certificate_binding b where b.fingerprint_sha256 = ?), cast(? as varchar(512))))";
 
-    public String clientIdOf(X509Certificate certificate) {
-        String fingerprint = fingerprint(certificate);
-        Set<String> ids = ClientIdFromCertificate.candidates(certificate);
-        Object[] row = (Object[]) CertificateBinding.getEntityManager().createNativeQuery(BINDING_BLOCK_AND_KM)
-                .setParameter("fingerprint", fingerprint)
-                .setParameter("named", ids.size() == 1 ? ids.iterator().next() : null).getSingleResult();
-        if (((Number) row[1]).longValue() > 0) {
+    /** What the database says about a certificate (one row of {@link #BINDING_BLOCK_AND_KM}). */
+    private record Standing(String boundId, boolean blocked, boolean kmNamed) {
+    }
+
+    String clientIdOf(CertificateNames names) {
+        String fingerprint = names.fingerprint();
+        Set<String> ids = names.namedIds();
+        String named = ids.size() == 1 ? ids.iterator().next() : null;
+        Standing standing = PlainStatements.query(BINDING_BLOCK_AND_KM, statement -> {
+            statement.setString(1, fingerprint);
+            statement.setString(2, fingerprint);
+            statement.setString(3, fingerprint);
+            PlainStatements.setText(statement, 4, named);
+        }, rows -> {
+            rows.next();
+            return new Standing(rows.getString(1), rows.getLong(2) > 0, rows.getLong(3) > 0);
+        });
+        if (standing.blocked()) {
             throw MafException.notAuthenticated("The client certificate with SHA-256 fingerprint " + fingerprint
                     + " is blocked by the MAF's operator; ask them, or use another certificate.");
         }
-        String clientId = clientIdOf(certificate, fingerprint, (String) row[0], ids);
+        String clientId = clientIdOf(fingerprint, standing.boundId(), ids);
         // Issue 13: a client ID that a Master Credential names authenticates with that Km only, so a certificate whose
         // subjectAltName (or binding) names it proves nothing (PskCredentialAdmin refuses the reverse). A binding stored
         // before IDs were canonical is looked up again by its canonical form.
-        boolean pskClient = ((Number) row[2]).longValue() > 0
-                || (row[0] != null && !clientId.equals(row[0]) && PskCredential.count("clientId", clientId) > 0);
+        boolean pskClient = standing.kmNamed() || (standing.boundId() != null && !clientId.equals(standing.boundId())
+                && PskCredential.count("clientId", clientId) > 0);
         if (pskClient) {
             throw MafException.notAuthenticated(clientId + " authenticates with a pre-provisioned Km (PSK-based MAF"
                     + " Handshake, contract section 8), not with a certificate: connect to the MAF's PSK port.");
@@ -55,7 +67,7 @@ public class ClientIdentityResolver {
         return clientId;
     }
 
-    private static String clientIdOf(X509Certificate certificate, String fingerprint, String bound, Set<String> ids) {
+    private static String clientIdOf(String fingerprint, String bound, Set<String> ids) {
         if (bound != null) {
             // Bound IDs are stored canonical by the admin API; canonical again here for bindings stored before that rule.
             return ClientId.isValid(bound) ? ClientId.canonical(bound) : bound;

@@ -55,8 +55,7 @@ public class MafClientAuthentication {
                     + ") is revoked: a CRL of " + chain[0].getIssuerX500Principal().getName() + " lists it.");
         });
         // Blocked certificates, and certificates naming a client that authenticates with a Km, are refused there.
-        String clientId = identities.clientIdOf(chain[0]);
-        return clientId;
+        return identities.clientIdOf(connection.certificateNames(chain[0]));
     }
 
     static boolean isMafPath(String path) {

@@ -52,6 +52,12 @@ public class TlsConnection {
         }
     }
 
+    /** What the verified leaf certificate of this connection names, worked out on the session's first request. */
+    CertificateNames certificateNames(X509Certificate leaf) {
+        SSLSession session = request.sslSession();
+        return session == null ? CertificateNames.of(leaf) : CertificateNames.of(session, leaf);
+    }
+
     /**
      * KcID and Kc from the exporter of this very connection (TS-0003 10.3.1), the values the client derives locally.
      */
