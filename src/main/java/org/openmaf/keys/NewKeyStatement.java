@@ -2,36 +2,46 @@ package org.openmaf.keys;
 
 import java.time.Instant;
 
-import org.hibernate.query.NativeQuery;
 import org.openmaf.audit.AuditRecord;
 import org.openmaf.audit.ActorKindColumn;
+import org.openmaf.onem2m.PlainStatements;
 import org.openmaf.onem2m.StringListColumn;
 
 /**
  * PostgreSQL: a new key, its targets, its KcID's tombstone and its audit record written by ONE statement (data-modifying
- * WITH queries), after the source's registration row is locked ({@link SourceStanding#lockedOnPostgreSql}). The same
+ * WITH queries, each value bound once in {@code p}; plain JDBC, {@link PlainStatements}), after the source's registration row is locked ({@link SourceStanding#lockedOnPostgreSql}). The same
  * statement counts the source's valid keys and writes nothing when the quota is reached; the tombstone's and the key's
  * primary keys, not a read before, refuse a KcID used before (ON CONFLICT DO NOTHING, so the transaction stays usable
  * for the refusal). Elsewhere (H2, dev mode) the entities are persisted one by one.
  */
 final class NewKeyStatement {
 
-    private static final String INSERT = "with standing as (select count(*) as valid_keys from key_registration"
-            + "   where source_id = :source and admin_fqdn = :stakeholder and expiration_time > :now),"
+    private static final String INSERT = "with p as (select cast(? as text) as source, cast(? as text) as stakeholder,"
+            + "   cast(? as timestamptz) as now, cast(? as text) as kid, cast(? as timestamptz) as kept_until,"
+            + "   cast(? as integer) as quota, cast(? as boolean) as exporter, cast(? as integer) as suid,"
+            + "   cast(? as text) as labels, cast(? as timestamptz) as expiry, cast(? as text) as origin,"
+            + "   cast(? as text) as kek, cast(? as bytea) as nonce, cast(? as bytea) as ciphertext,"
+            + "   cast(? as text) as targets, cast(? as timestamptz) as occurred_at, cast(? as text) as request_id,"
+            + "   cast(? as text) as actor, cast(? as text) as actor_kind, cast(? as text) as procedure,"
+            + "   cast(? as text) as resource, cast(? as integer) as rsc, cast(? as text) as detail),"
+            + " standing as (select count(*) as valid_keys from key_registration k, p"
+            + "   where k.source_id = p.source and k.admin_fqdn = p.stakeholder and k.expiration_time > p.now),"
             + " tombstone as (insert into used_kcid (relative_key_id, kept_until)"
-            + "   select :kid, :kept_until from standing where valid_keys < :quota and :exporter"
+            + "   select p.kid, p.kept_until from standing, p where valid_keys < p.quota and p.exporter"
             + "   on conflict do nothing returning relative_key_id),"
             + " registered as (insert into key_registration (relative_key_id, source_id, admin_fqdn, suid, labels,"
             + "   expiration_time, creation_time, last_modified_time, key_origin, kek_id, key_nonce, key_ciphertext)"
-            + "   select :kid, :source, :stakeholder, :suid, :labels, :expiry, :now, :now, :origin, :kek, :nonce, :ciphertext"
-            + "   from standing where valid_keys < :quota and (not :exporter or exists (select 1 from tombstone))"
+            + "   select p.kid, p.source, p.stakeholder, p.suid, p.labels, p.expiry, p.now, p.now, p.origin, p.kek, p.nonce,"
+            + "   p.ciphertext from standing, p"
+            + "   where valid_keys < p.quota and (not p.exporter or exists (select 1 from tombstone))"
             + "   on conflict do nothing returning relative_key_id),"
             + " targets as (insert into key_target (relative_key_id, target_index, target_id)"
-            + "   select r.relative_key_id, t.position - 1, t.target_id from registered r,"
-            + "   jsonb_array_elements_text(cast(:targets as jsonb)) with ordinality as t(target_id, position)),"
+            + "   select r.relative_key_id, t.position - 1, t.target_id from registered r, p,"
+            + "   jsonb_array_elements_text(cast(p.targets as jsonb)) with ordinality as t(target_id, position)),"
             + " audited as (insert into audit_record (occurred_at, request_id, actor, actor_kind, procedure_name,"
             + "   resource_id, rsc, detail)"
-            + "   select :occurred_at, :request_id, :actor, :actor_kind, :procedure, :resource, :rsc, :detail from registered)"
+            + "   select p.occurred_at, p.request_id, p.actor, p.actor_kind, p.procedure, p.resource, p.rsc, p.detail"
+            + "   from registered, p)"
             + " select (select valid_keys from standing) as valid_keys, (select count(*) from registered) as inserted";
 
     private static final StringListColumn LISTS = new StringListColumn();
@@ -49,32 +59,34 @@ final class NewKeyStatement {
      * @param audit the success record, written only with the key
      */
     static Outcome insert(KeyRegistration key, Instant tombstoneUntil, int quota, Instant now, AuditRecord audit) {
-        Object[] row = (Object[]) KeyRegistration.getEntityManager().createNativeQuery(INSERT).unwrap(NativeQuery.class)
-                .addScalar("valid_keys", Long.class).addScalar("inserted", Long.class)
-                .setParameter("source", key.sourceId, String.class)
-                .setParameter("stakeholder", key.adminFqdn, String.class)
-                .setParameter("now", now, Instant.class)
-                .setParameter("kid", key.relativeKeyId, String.class)
-                .setParameter("kept_until", tombstoneUntil == null ? now : tombstoneUntil, Instant.class)
-                .setParameter("quota", quota, Integer.class)
-                .setParameter("exporter", tombstoneUntil != null, Boolean.class)
-                .setParameter("suid", key.suid, Integer.class)
-                .setParameter("labels", LISTS.convertToDatabaseColumn(key.labels), String.class)
-                .setParameter("expiry", key.expirationTime, Instant.class)
-                .setParameter("origin", key.keyOrigin, String.class)
-                .setParameter("kek", key.kekId, String.class)
-                .setParameter("nonce", key.keyNonce, byte[].class)
-                .setParameter("ciphertext", key.keyCiphertext, byte[].class)
-                .setParameter("targets", LISTS.convertToDatabaseColumn(key.targetIds), String.class)
-                .setParameter("occurred_at", audit.occurredAt, Instant.class)
-                .setParameter("request_id", audit.requestId, String.class)
-                .setParameter("actor", audit.actor, String.class)
-                .setParameter("actor_kind", ACTOR_KINDS.convertToDatabaseColumn(audit.actorKind), String.class)
-                .setParameter("procedure", audit.procedure, String.class)
-                .setParameter("resource", audit.resourceId, String.class)
-                .setParameter("rsc", audit.rsc, Integer.class)
-                .setParameter("detail", audit.detail, String.class)
-                .getSingleResult();
-        return new Outcome((Long) row[0], (Long) row[1] > 0);
+        return PlainStatements.query(INSERT, statement -> {
+            int parameter = 1;
+            statement.setString(parameter++, key.sourceId);
+            statement.setString(parameter++, key.adminFqdn);
+            PlainStatements.setInstant(statement, parameter++, now);
+            statement.setString(parameter++, key.relativeKeyId);
+            PlainStatements.setInstant(statement, parameter++, tombstoneUntil == null ? now : tombstoneUntil);
+            statement.setInt(parameter++, quota);
+            statement.setBoolean(parameter++, tombstoneUntil != null);
+            statement.setInt(parameter++, key.suid);
+            PlainStatements.setText(statement, parameter++, LISTS.convertToDatabaseColumn(key.labels));
+            PlainStatements.setInstant(statement, parameter++, key.expirationTime);
+            statement.setString(parameter++, key.keyOrigin);
+            statement.setString(parameter++, key.kekId);
+            statement.setBytes(parameter++, key.keyNonce);
+            statement.setBytes(parameter++, key.keyCiphertext);
+            PlainStatements.setText(statement, parameter++, LISTS.convertToDatabaseColumn(key.targetIds));
+            PlainStatements.setInstant(statement, parameter++, audit.occurredAt);
+            PlainStatements.setText(statement, parameter++, audit.requestId);
+            PlainStatements.setText(statement, parameter++, audit.actor);
+            PlainStatements.setText(statement, parameter++, ACTOR_KINDS.convertToDatabaseColumn(audit.actorKind));
+            PlainStatements.setText(statement, parameter++, audit.procedure);
+            PlainStatements.setText(statement, parameter++, audit.resourceId);
+            statement.setInt(parameter++, audit.rsc);
+            PlainStatements.setText(statement, parameter, audit.detail);
+        }, rows -> {
+            rows.next();
+            return new Outcome(rows.getLong(1), rows.getLong(2) > 0);
+        });
     }
 }

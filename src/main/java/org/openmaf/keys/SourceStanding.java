@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.hibernate.query.NativeQuery;
+import org.openmaf.onem2m.PlainStatements;
 import org.openmaf.onem2m.StringListColumn;
 import org.openmaf.registration.ClientRegistration;
 import org.openmaf.registration.Stakeholder;
@@ -36,22 +36,23 @@ record SourceStanding(Instant registrationExpiry, Stakeholder stakeholder, long 
             + " s.admin_fqdn as stakeholder, s.authorized_clients as patterns,"
             + " s.max_key_lifetime_seconds as max_key_lifetime, s.max_keys_per_client as quota"
             + " from client_registration r join stakeholder s on s.admin_fqdn = r.admin_fqdn"
-            + " where r.client_id = :source and r.admin_fqdn = :stakeholder and r.expiration_time > :now for update of r";
+            + " where r.client_id = ? and r.admin_fqdn = ? and r.expiration_time > ? for update of r";
 
     private static final StringListColumn LISTS = new StringListColumn();
 
     /** Empty when the source holds no valid registration for the stakeholder, or the stakeholder is gone. */
     static Optional<SourceStanding> lockedOnPostgreSql(String sourceId, String adminFqdn, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Stakeholder.getEntityManager().createNativeQuery(LOCK_AND_STAKEHOLDER).unwrap(NativeQuery.class)
-                .addScalar("registration_expiry", Instant.class).addScalar("stakeholder", String.class)
-                .addScalar("patterns", String.class).addScalar("max_key_lifetime", Long.class).addScalar("quota", Integer.class)
-                .setParameter("source", sourceId).setParameter("stakeholder", adminFqdn).setParameter("now", now)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Stakeholder stakeholder = Stakeholder.detached((String) row[1], LISTS.convertToEntityAttribute((String) row[2]),
-                    (Long) row[3], (Integer) row[4]);
-            return new SourceStanding((Instant) row[0], stakeholder, COUNTED_ON_INSERT);
+        return PlainStatements.query(LOCK_AND_STAKEHOLDER, statement -> {
+            statement.setString(1, sourceId);
+            statement.setString(2, adminFqdn);
+            PlainStatements.setInstant(statement, 3, now);
+        }, rows -> {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            Stakeholder stakeholder = Stakeholder.detached(rows.getString(2), LISTS.convertToEntityAttribute(rows.getString(3)),
+                    rows.getLong(4), rows.getInt(5));
+            return Optional.of(new SourceStanding(PlainStatements.instant(rows, 1), stakeholder, COUNTED_ON_INSERT));
         });
     }
 
