@@ -83,6 +83,39 @@ class AnswerForEverythingTest {
         }
     }
 
+    /**
+     * Bodies are read whole on the event loop before JAX-RS (BodyLimit): a chunked body sent in pieces, with a pause
+     * between them, is processed as one; a chunked body that grows past 64 KiB is refused the oneM2M way.
+     */
+    @Test
+    void chunkedBodiesAreReadWholeAndCutAt64KiB() throws Exception {
+        TestDatabase.clearProcedureData();
+        String registration = Maf.clientReg("\"adminFQDN\":\"" + Maf.ADMIN + "\"");
+        int half = registration.length() / 2;
+        try (RawHttps connection = RawHttps.open(mnCse)) {
+            connection.send("POST /maf/mafClientRegs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + chunk(registration.substring(0, half)));
+            Thread.sleep(300);
+            connection.send(chunk(registration.substring(half)) + "0\r\n\r\n");
+            Reply created = connection.readReply();
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.header("X-M2M-RSC")).isEqualTo("2001");
+        }
+        try (RawHttps connection = RawHttps.open(mnCse)) {
+            connection.send("POST /maf/mafClientRegs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            String piece = chunk("x".repeat(16 * 1024));
+            for (int i = 0; i < 5; i++) { // the fifth passes 64 KiB
+                connection.send(piece);
+            }
+            assertOneM2mError(connection.readReply(), 400, "4000", "64 KiB");
+        }
+    }
+
+    private static String chunk(String text) {
+        return Integer.toHexString(text.length()) + "\r\n" + text + "\r\n";
+    }
+
     @Test
     void unservedMethodsAndMediaTypesAreAnsweredTheOneM2mWay() throws Exception {
         try (RawHttps connection = RawHttps.open(mnCse)) {

@@ -212,6 +212,11 @@ public final class RawHttps implements AutoCloseable {
         return read(method.equals("HEAD"));
     }
 
+    /** Reads the next response, after a request written piece by piece with {@link #send(String)}. */
+    public Reply readReply() throws IOException {
+        return read(false);
+    }
+
     private Reply read(boolean head) throws IOException {
         String statusLine = line();
         while (statusLine.startsWith("HTTP/1.1 1")) { // 100 Continue and the like
