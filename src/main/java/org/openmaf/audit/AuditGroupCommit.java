@@ -98,19 +98,10 @@ public class AuditGroupCommit {
     }
 
     private void insert(List<Pending> batch) {
-        ActorKindColumn kinds = new ActorKindColumn();
         PlainStatements.update(insertOf(batch.size()), statement -> {
             int parameter = 1;
             for (Pending pending : batch) {
-                AuditRecord record = pending.record();
-                PlainStatements.setInstant(statement, parameter++, record.occurredAt);
-                PlainStatements.setText(statement, parameter++, record.requestId);
-                PlainStatements.setText(statement, parameter++, record.actor);
-                PlainStatements.setText(statement, parameter++, kinds.convertToDatabaseColumn(record.actorKind));
-                PlainStatements.setText(statement, parameter++, record.procedure);
-                PlainStatements.setText(statement, parameter++, record.resourceId);
-                statement.setInt(parameter++, record.rsc);
-                PlainStatements.setText(statement, parameter++, record.detail);
+                parameter = pending.record().bindColumns(statement, parameter);
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.openmaf.audit;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -9,12 +11,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.openmaf.onem2m.PlainStatements;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One audited event: who did what to which resource, and the RSC it ended with. Never key material. */
 @Entity
 @Table(name = "audit_record")
 public class AuditRecord extends PanacheEntityBase {
+
+    private static final ActorKindColumn ACTOR_KINDS = new ActorKindColumn();
 
     public enum ActorKind {
         MAF_CLIENT, ADMIN, SYSTEM
@@ -49,4 +55,22 @@ public class AuditRecord extends PanacheEntityBase {
 
     @Column(name = "detail")
     public String detail;
+
+    /**
+     * Binds this record's columns (occurred_at, request_id, actor, actor_kind, procedure_name, resource_id, rsc,
+     * detail, in that order) from parameter {@code first} on, for the statements that write audit rows as plain JDBC
+     * ({@link AuditGroupCommit}, the key registration's one statement); returns the parameter after the last.
+     */
+    public int bindColumns(PreparedStatement statement, int first) throws SQLException {
+        int parameter = first;
+        PlainStatements.setInstant(statement, parameter++, occurredAt);
+        PlainStatements.setText(statement, parameter++, requestId);
+        PlainStatements.setText(statement, parameter++, actor);
+        PlainStatements.setText(statement, parameter++, ACTOR_KINDS.convertToDatabaseColumn(actorKind));
+        PlainStatements.setText(statement, parameter++, procedure);
+        PlainStatements.setText(statement, parameter++, resourceId);
+        statement.setInt(parameter++, rsc);
+        PlainStatements.setText(statement, parameter++, detail);
+        return parameter;
+    }
 }

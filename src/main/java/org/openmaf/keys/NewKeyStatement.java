@@ -3,7 +3,6 @@ package org.openmaf.keys;
 import java.time.Instant;
 
 import org.openmaf.audit.AuditRecord;
-import org.openmaf.audit.ActorKindColumn;
 import org.openmaf.onem2m.PlainStatements;
 import org.openmaf.onem2m.StringListColumn;
 
@@ -45,7 +44,6 @@ final class NewKeyStatement {
             + " select (select valid_keys from standing) as valid_keys, (select count(*) from registered) as inserted";
 
     private static final StringListColumn LISTS = new StringListColumn();
-    private static final ActorKindColumn ACTOR_KINDS = new ActorKindColumn();
 
     /** What the statement found: the source's valid keys before this one, and whether it inserted the key. */
     record Outcome(long validKeys, boolean inserted) {
@@ -76,14 +74,7 @@ final class NewKeyStatement {
             statement.setBytes(parameter++, key.keyNonce);
             statement.setBytes(parameter++, key.keyCiphertext);
             PlainStatements.setText(statement, parameter++, LISTS.convertToDatabaseColumn(key.targetIds));
-            PlainStatements.setInstant(statement, parameter++, audit.occurredAt);
-            PlainStatements.setText(statement, parameter++, audit.requestId);
-            PlainStatements.setText(statement, parameter++, audit.actor);
-            PlainStatements.setText(statement, parameter++, ACTOR_KINDS.convertToDatabaseColumn(audit.actorKind));
-            PlainStatements.setText(statement, parameter++, audit.procedure);
-            PlainStatements.setText(statement, parameter++, audit.resourceId);
-            statement.setInt(parameter++, audit.rsc);
-            PlainStatements.setText(statement, parameter, audit.detail);
+            audit.bindColumns(statement, parameter);
         }, rows -> {
             rows.next();
             return new Outcome(rows.getLong(1), rows.getLong(2) > 0);
