@@ -41,7 +41,7 @@ KEK_ID=bench-k1
 KEK=$(head -c 32 /dev/urandom | base64)
 # The production JVM options: the same as src/main/docker/Dockerfile.jvm and deploy/systemd/maf.service.
 MAF_JVM_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m
-              -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError)
+              -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=1000 -XX:+ExitOnOutOfMemoryError)
 # glibc's malloc arenas, as in production (README "JVM options"): two instead of eight per core.
 export MALLOC_ARENA_MAX=2
 # BENCH_JVM_EXTRA: more options for the MAF (experiments), e.g. -XX:NativeMemoryTracking=summary (then the native
