@@ -8,10 +8,11 @@ import org.openmaf.onem2m.StringListColumn;
 
 /**
  * PostgreSQL: a new key, its targets, its KcID's tombstone and its audit record written by ONE statement (data-modifying
- * WITH queries, each value bound once in {@code p}; plain JDBC, {@link PlainStatements}), after the source's registration row is locked ({@link SourceStanding#lockedOnPostgreSql}). The same
- * statement counts the source's valid keys and writes nothing when the quota is reached; the tombstone's and the key's
- * primary keys, not a read before, refuse a KcID used before (ON CONFLICT DO NOTHING, so the transaction stays usable
- * for the refusal). Elsewhere (H2, dev mode) the entities are persisted one by one.
+ * WITH queries, each value bound once in {@code p}; plain JDBC, {@link PlainStatements}), after the source's
+ * registration row is locked ({@link SourceStanding#lockedOnPostgreSql}). The same statement counts the source's
+ * valid keys and writes nothing when the quota is reached; the tombstone's and the key's primary keys, not a read
+ * before, refuse a KcID used before (ON CONFLICT DO NOTHING, so the transaction stays usable for the refusal).
+ * Elsewhere (H2, dev mode) the entities are persisted one by one.
  */
 final class NewKeyStatement {
 

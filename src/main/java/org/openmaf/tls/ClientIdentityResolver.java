@@ -25,7 +25,7 @@ public class ClientIdentityResolver {
      * The binding, the block list and the Master Credentials, read together in one round trip on every request (each
      * by key), so that what an operator changes applies from the next request on, on every instance sharing the
      * database. The last column counts the Km provisioned for the client the certificate would name: the bound ID if
-     * there is a binding, else the one ID its subjectAltName names ({@code :named}, null when it names none or several).
+     * there is a binding, else the one ID its subjectAltName names (the last parameter, null when it names none or several).
      */
     private static final String BINDING_BLOCK_AND_KM = "select"
             + " (select b.client_id from certificate_binding b where b.fingerprint_sha256 = ?),"
