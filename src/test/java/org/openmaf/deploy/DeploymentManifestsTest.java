@@ -89,7 +89,7 @@ class DeploymentManifestsTest {
                 USER 0
                 ENTRYPOINT ["java", "-jar", "/app.jar"]
                 """)).containsExactlyInAnyOrder("base image eclipse-temurin:latest is not pinned to a release",
-                "runs as root; the last USER must name another user", "does not copy the fast-jar target/quarkus-app/",
+                "runs as root; the last USER must name another user", "does not copy the packaged application target/quarkus-app/",
                 "does not set the production profile (QUARKUS_PROFILE=prod)");
     }
 

@@ -300,7 +300,7 @@ final class DeploymentRules {
     // Container image
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** The image: a pinned base, the fast-jar, the production profile, and a user other than root at run time. */
+    /** The image: a pinned base, the packaged application (target/quarkus-app/), the production profile, and a user other than root at run time. */
     static List<String> dockerfile(String dockerfile) {
         List<String> violations = new ArrayList<>();
         List<String> instructions = dockerfile.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
@@ -317,7 +317,7 @@ final class DeploymentRules {
             violations.add("runs as root; the last USER must name another user");
         }
         if (instructions.stream().noneMatch(line -> line.startsWith("COPY") && line.contains("target/quarkus-app/"))) {
-            violations.add("does not copy the fast-jar target/quarkus-app/");
+            violations.add("does not copy the packaged application target/quarkus-app/");
         }
         if (instructions.stream().noneMatch(line -> line.contains("QUARKUS_PROFILE=prod"))) {
             violations.add("does not set the production profile (QUARKUS_PROFILE=prod)");
