@@ -204,10 +204,15 @@ public final class RawHttps implements AutoCloseable {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        // One write (records back to back): a server that answers a broken head at once and closes (Netty does, for an
+        // invalid header name) then finds the body with the head, instead of the body arriving after the close, when
+        // the reset makes the client's write fail (broken pipe) before it could read the answer that was sent.
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = body == null ? headBytes : java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
         if (body != null) {
-            out.write(body);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
         }
+        out.write(request);
         out.flush();
         return read(method.equals("HEAD"));
     }
