@@ -154,6 +154,17 @@ newconn() { # cert-name port method path body procs seconds ok-codes
   python3 "$BENCH/newconn.py" 127.0.0.1 "$2" "$PKI/$1.pem" "$PKI/$1.key" "$PKI/ca.pem" "$3" "$4" "$5" "$6" "$7" tls1.3 "$8"
 }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+DEVICES=8   # BenchFixture.DEVICES: bench-dev-1 to -8, a certificate each
+newconn_devices() { # seconds: one client per device, each its own source; prints ok=N bad=N rate=R/s
+  local i out=() pids=()
+  for i in $(seq "$DEVICES"); do
+    out+=("$RUN/devices-$i.txt")
+    newconn "bench-dev-$i" "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 1 "$1" 201 >"$RUN/devices-$i.txt" & pids+=($!)
+  done
+  wait "${pids[@]}"
+  awk -v secs="$1" '{for (i = 1; i <= NF; i++) {split($i, kv, "="); if (kv[1] == "ok") ok += kv[2]; if (kv[1] == "bad") bad += kv[2]}}
+    END {printf "ok=%d bad=%d rate=%.1f/s\n", ok, bad, ok / secs}' "${out[@]}"
+}
 setup_stakeholder_and_clients() {
   local token
   token=$("${FIXTURE[@]}" token "$PKI")
@@ -161,8 +172,9 @@ setup_stakeholder_and_clients() {
   curl_in -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"adminFqdn\":\"$SP\",\"authorizedClients\":[\"//$SP/*\"],\"maxKeysPerClient\":1000000}" \
     "$MAF/admin/stakeholders" | grep -q 201 || { log "stakeholder not created"; exit 1; }
-  for who in in mn; do
-    "curl_$who" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  for who in in mn $(seq -f 'dev-%g' "$DEVICES"); do
+    curl -sS --cacert "$PKI/ca.pem" --cert "$PKI/bench-$who.pem" --key "$PKI/bench-$who.key" -o /dev/null \
+      -w '%{http_code}' -H 'Content-Type: application/json' \
       -d "{\"m2m:mafClientReg\":{\"adminFQDN\":\"$SP\"}}" "$MAF/maf/mafClientRegs" | grep -q 201 \
       || { log "client registration of bench-$who refused"; exit 1; }
   done
@@ -219,9 +231,12 @@ sleep 1
 log "(a) registrations, a new TLS 1.3 connection each"
 newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 3 201 >/dev/null     # warm-up
 REG=$(newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
+# The same load from 8 devices, each registering its own keys: a source's registrations queue for its registration
+# row (locked from the quota count to the commit), those of different sources do not.
+REG_DEVICES=$(newconn_devices "$SECS")
 BARE=$(newconn bench-mn "$MAF_PORT" GET $BARE_PATH - 8 "$SECS" 404)
 NGX_NEW=$(newconn bench-mn "$NGINX_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
-log "MAF $REG"; log "bare $BARE"; log "nginx $NGX_NEW"
+log "MAF $REG"; log "MAF, 8 devices: $REG_DEVICES"; log "bare $BARE"; log "nginx $NGX_NEW"
 
 # ---- (b), (c) kept-alive retrievals: wrk, 16 connections, through HAProxy ----
 wrk_run() { # plain-port ids-file seconds
@@ -278,7 +293,7 @@ fi
 
 # ---- the table ----
 ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print(f'{float(a)/float(b):.2f}' if a and b and float(b) else '-')" "$1" "$2"; }
-r_reg=$(field rate "$REG") r_bare=$(field rate "$BARE") r_ngx=$(field rate "$NGX_NEW")
+r_reg=$(field rate "$REG") r_dev=$(field rate "$REG_DEVICES") r_bare=$(field rate "$BARE") r_ngx=$(field rate "$NGX_NEW")
 r_10k=$(wrk_rate "$RET_10K") r_ngxk=$(wrk_rate "$RET_NGX") r_1k=$(wrk_rate "$RET_1K")
 r_1m=$([[ -n $RET_1M ]] && wrk_rate "$RET_1M" || true)
 cat <<EOF
@@ -288,6 +303,7 @@ MAF benchmark, $(date -u +%FT%TZ), $(nproc) cores, load ${SECS}s each; MAF JVM: 
 | figure | MAF | nginx (the floor) | ratio |
 |---|---|---|---|
 | key registrations/s, new TLS 1.3 mTLS connection each, 8 clients | $r_reg (p50 $(field p50_ms "$REG") ms, p99 $(field p99_ms "$REG") ms) | $r_ngx | $(ratio "$r_reg" "$r_ngx") |
+| same, 8 devices, each registering its own keys (8 sources) | $r_dev | | $(ratio "$r_dev" "$r_ngx") |
 | same, bare mTLS (GET $BARE_PATH, 404 without the database) | $r_bare | | $(ratio "$r_bare" "$r_ngx") |
 | registrations / bare mTLS of the MAF | | | $(ratio "$r_reg" "$r_bare") |
 | key retrievals/s, 16 kept-alive connections, 10,000 keys at random | $r_10k (p50 $(wrk_pct "$RET_10K" 50%) ms, p99 $(wrk_pct "$RET_10K" 99%) ms) | $r_ngxk (p99 $(wrk_pct "$RET_NGX" 99%) ms) | $(ratio "$r_10k" "$r_ngxk") |
@@ -297,7 +313,7 @@ MAF benchmark, $(date -u +%FT%TZ), $(nproc) cores, load ${SECS}s each; MAF JVM: 
 | start-up of the production jar to its first answered TLS request | ${STARTUP_AOT} s with the AOT cache (${CPU_AOT} CPU-s), ${STARTUP_PLAIN} s without (${CPU_PLAIN} CPU-s) | | |
 | RSS of the MAF (VmRSS) | ${RSS_10K} MB after (a)+(b), ${RSS_1M:--} MB after (c), ${RSS_END} MB at the end ($RSS_SPLIT; peak ${HWM} MB) | | |
 
-Failures (should be 0): registrations bad=$(field bad "$REG"), bare bad=$(field bad "$BARE"), nginx bad=$(field bad "$NGX_NEW"), \
+Failures (should be 0): registrations bad=$(field bad "$REG"), devices bad=$(field bad "$REG_DEVICES"), bare bad=$(field bad "$BARE"), nginx bad=$(field bad "$NGX_NEW"), \
 retrievals non-2xx 1k=$(wrk_bad "$RET_1K") 10k=$(wrk_bad "$RET_10K")$([[ -n $RET_1M ]] && echo " 1M=$(wrk_bad "$RET_1M")"), \
 security associations bad=$(field bad "$SA")
 EOF

@@ -49,8 +49,9 @@ import org.postgresql.copy.CopyManager;
 /**
  * The parts of the benchmark (src/bench/run.sh) that need the project's own code, run from the test classpath:
  * <ul>
- * <li>{@code pki DIR SP}: a CA, the MAF's server certificate and two clients ({@code //SP/bench-mn}, the registering
- * MN-CSE, and {@code //SP/bench-in}, the IN-CSE that retrieves), in PEM, plus an admin JWT signing key;</li>
+ * <li>{@code pki DIR SP}: a CA, the MAF's server certificate and the clients ({@code //SP/bench-mn}, the registering
+ * MN-CSE, {@code //SP/bench-in}, the IN-CSE that retrieves, and {@code //SP/bench-dev-1} to {@value #DEVICES}, devices
+ * that register keys each for itself), in PEM, plus an admin JWT signing key;</li>
  * <li>{@code token DIR}: a 10-minute {@code maf-admin} bearer token signed by that key;</li>
  * <li>{@code seed ...}: stored keys sealed by the MAF's own {@link KeyEncryption} under the MAF's KEK and
  * bulk-inserted with COPY (a million in well under a minute; over HTTP it would take hours);</li>
@@ -63,6 +64,8 @@ import org.postgresql.copy.CopyManager;
 public final class BenchFixture {
 
     public static final String ISSUER = "https://issuer.bench.example/maf-admin";
+    /** Devices with a certificate each: the registration load from as many sources as clients (src/bench/run.sh). */
+    static final int DEVICES = 8;
     public static final String AUDIENCE = "https://maf.bench.example/admin";
 
     private BenchFixture() {
@@ -86,7 +89,11 @@ public final class BenchFixture {
         CertificateAuthority ca = CertificateAuthority.create("MAF bench CA", validity);
         ca.credential().writePem(dir.resolve("ca.pem"), dir.resolve("ca.key"));
         ca.issueServer("localhost", List.of("localhost"), validity).writePem(dir.resolve("server.pem"), dir.resolve("server.key"));
-        for (String name : List.of("bench-mn", "bench-in")) {
+        List<String> clients = new java.util.ArrayList<>(List.of("bench-mn", "bench-in"));
+        for (int device = 1; device <= DEVICES; device++) {
+            clients.add("bench-dev-" + device);
+        }
+        for (String name : clients) {
             ca.issueClient(name, List.of(SubjectAltNames.dns(sp + "/" + name)), validity)
                     .writePem(dir.resolve(name + ".pem"), dir.resolve(name + ".key"));
             // HAProxy wants certificate and key in one file.
