@@ -89,7 +89,7 @@ public final class BenchFixture {
         CertificateAuthority ca = CertificateAuthority.create("MAF bench CA", validity);
         ca.credential().writePem(dir.resolve("ca.pem"), dir.resolve("ca.key"));
         ca.issueServer("localhost", List.of("localhost"), validity).writePem(dir.resolve("server.pem"), dir.resolve("server.key"));
-        List<String> clients = new java.util.ArrayList<>(List.of("bench-mn", "bench-in"));
+        List<String> clients = new ArrayList<>(List.of("bench-mn", "bench-in"));
         for (int device = 1; device <= DEVICES; device++) {
             clients.add("bench-dev-" + device);
         }

@@ -300,7 +300,10 @@ final class DeploymentRules {
     // Container image
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** The image: a pinned base, the packaged application (target/quarkus-app/), the production profile, and a user other than root at run time. */
+    /**
+     * The image: a pinned base, the packaged application (target/quarkus-app/), the production profile, and a user other
+     * than root at run time.
+     */
     static List<String> dockerfile(String dockerfile) {
         List<String> violations = new ArrayList<>();
         List<String> instructions = dockerfile.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
