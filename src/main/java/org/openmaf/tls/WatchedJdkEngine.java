@@ -1,10 +1,19 @@
 package org.openmaf.tls;
 
+import java.security.GeneralSecurityException;
+import java.util.Set;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.DelegatingSslContext;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
@@ -44,6 +53,10 @@ final class WatchedJdkEngine extends JdkSSLEngineOptions {
     public SslContextFactory sslContextFactory() {
         return new DefaultSslContextFactory(SslProvider.JDK, false) {
             private boolean forClient;
+            private ClientAuth clientAuth = ClientAuth.NONE;
+            private Set<String> cipherSuites;
+            private KeyManagerFactory keys;
+            private TrustManagerFactory trust;
 
             @Override
             public SslContextFactory forClient(boolean client) {
@@ -52,11 +65,58 @@ final class WatchedJdkEngine extends JdkSSLEngineOptions {
             }
 
             @Override
+            public SslContextFactory clientAuth(ClientAuth auth) {
+                this.clientAuth = auth;
+                return super.clientAuth(auth);
+            }
+
+            @Override
+            public SslContextFactory enabledCipherSuites(Set<String> suites) {
+                this.cipherSuites = suites;
+                return super.enabledCipherSuites(suites);
+            }
+
+            @Override
+            public SslContextFactory keyMananagerFactory(KeyManagerFactory factory) {
+                this.keys = factory;
+                return super.keyMananagerFactory(factory);
+            }
+
+            @Override
+            public SslContextFactory trustManagerFactory(TrustManagerFactory factory) {
+                this.trust = factory;
+                return super.trustManagerFactory(factory);
+            }
+
+            @Override
             public SslContext create() throws SSLException {
-                SslContext context = super.create();
-                return forClient ? context : new Watched(context, limits, failures);
+                return forClient ? super.create() : new Watched(serverContext(keys, trust, cipherSuites, clientAuth),
+                        limits, failures);
             }
         };
+    }
+
+    /**
+     * The server's context, straight from a JDK {@link SSLContext}, as Netty's builder would make it (no ALPN: the MAF
+     * speaks HTTP/1.1 only; Vert.x sets the protocols on each engine). Not through that builder: it initializes Netty's
+     * {@code JdkSslServerContext}, whose one-time probe instantiates BouncyCastle's JCE provider (on the class path for
+     * the PSK listener): about 800 classes from signed jars, which the JDK's AOT cache does not hold, and a quarter of
+     * a second of CPU taken from start-up on two cores (issue 12), for a probe whose answer only changes the error
+     * messages of client-side certificate checks.
+     */
+    private static SslContext serverContext(KeyManagerFactory keys, TrustManagerFactory trust, Set<String> cipherSuites,
+            ClientAuth clientAuth) throws SSLException {
+        if (keys == null) {
+            throw new SSLException("the MAF endpoint has no server key (maf.tls.server-cert, maf.tls.server-key)");
+        }
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            return new JdkSslContext(context, false, cipherSuites == null || cipherSuites.isEmpty() ? null : cipherSuites,
+                    IdentityCipherSuiteFilter.INSTANCE, null, clientAuth, null, false);
+        } catch (GeneralSecurityException e) {
+            throw new SSLException("cannot build the MAF endpoint's TLS context: " + e.getMessage(), e);
+        }
     }
 
     private static final class Watched extends DelegatingSslContext {
