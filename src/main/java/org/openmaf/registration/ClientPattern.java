@@ -1,6 +1,8 @@
 package org.openmaf.registration;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.openmaf.wire.ClientId;
 
@@ -14,6 +16,15 @@ import org.openmaf.wire.ClientId;
 public final class ClientPattern {
 
     private static final String WILDCARD = "*";
+    /**
+     * Every authorization check (two per key retrieval: the caller and the key's source) matches the stakeholder's
+     * stored patterns, read afresh with the chain, so each pattern would be validated and canonicalized again and again
+     * (four regular-expression matches and a few strings each, issue 12). The canonical form is a function of the
+     * pattern alone, so it is remembered. Patterns are what operators configure, a handful per stakeholder; the bound
+     * only keeps a database full of them from growing this without limit (beyond it, patterns are simply not remembered).
+     */
+    private static final int REMEMBERED = 10_000;
+    private static final Map<String, Optional<String>> CANONICAL_OF_STORED = new ConcurrentHashMap<>();
 
     private ClientPattern() {
     }
@@ -38,7 +49,17 @@ public final class ClientPattern {
 
     /** Whether the canonical client ID matches the pattern, compared in canonical form whatever way it was stored. */
     static boolean matches(String pattern, String clientId) {
-        return canonical(pattern).map(canonical -> canonical.endsWith(WILDCARD)
+        if (pattern == null) {
+            return false;
+        }
+        Optional<String> known = CANONICAL_OF_STORED.get(pattern);
+        if (known == null) {
+            known = canonical(pattern);
+            if (CANONICAL_OF_STORED.size() < REMEMBERED) {
+                CANONICAL_OF_STORED.put(pattern, known);
+            }
+        }
+        return known.map(canonical -> canonical.endsWith(WILDCARD)
                 ? clientId.startsWith(canonical.substring(0, canonical.length() - 1))
                 : canonical.equals(clientId)).orElse(false);
     }
