@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,24 @@ class MafEndpointSecurityTest {
         } catch (Exception handshakeFailed) {
             assertThat(handshakeFailed).isInstanceOf(java.io.IOException.class);
         }
+    }
+
+    /**
+     * Every connection verifies its client certificate (a CRL reloaded since must apply), so no TLS 1.3 session ticket
+     * follows a /maf request, whose client identity the MAF works out once per session, and OpenSSL has no session to
+     * save for a later connection to resume. Until issue 12's fourth round, that identity was kept in the session
+     * itself, which made the JDK send a ticket, and OpenSSL then resumed as the MN-CSE without any certificate.
+     */
+    @Test
+    void aTls13ConnectionLeavesNoSessionToResume() throws Exception {
+        Path session = Files.createTempFile("maf-tls13-session", ".pem");
+        String request = OpenSsl.httpRequest("GET", "/maf/symmKeyRegs/00000000000000000000000000000000", null);
+
+        OpenSsl.Result openssl = OpenSsl.sClient(Client.MN_CSE, List.of("-tls1_3", "-sess_out", session.toString()), request);
+
+        assertThat(openssl.output()).contains("New, TLSv1.3").contains("X-M2M-RSC: 4004")
+                .doesNotContain("TLS session ticket:");
+        assertThat(session).as("the session OpenSSL saved for resumption").isEmptyFile();
     }
 
     @Test
