@@ -186,6 +186,12 @@ seed() { # count sample ids-file
   psql -q -h 127.0.0.1 -U "$PGU" -d "$DB" -c "analyze" >/dev/null
 }
 
+# The machine's own speed, before and after the run: OpenSSL's X25519 operations per second on one core. On a shared
+# machine a neighbour can slow every figure of a run by a third; a run whose two readings differ much, or differ from
+# other runs' readings, is not one to compare with them.
+machine_speed() { openssl speed -seconds 2 ecdhx25519 2>/dev/null | awk '/X25519/ {printf "%.0f", $NF}'; }
+SPEED_BEFORE=$(machine_speed)
+
 # ---- 1. training run for the AOT cache (JEP 483/514/515): start-up, registrations, retrievals, shutdown ----
 # The cache belongs to one jar and one set of JVM options: a change of either trains again.
 if ((AOT_ONLY)) || [[ ! -f $AOT || $APP/quarkus-run.jar -nt $AOT || "$(cat "$AOT.options" 2>/dev/null)" != "${MAF_JVM_OPTS[*]}" ]]; then
@@ -312,9 +318,11 @@ ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print(f'{float(a)/float(b):.
 r_reg=$(field rate "$REG") r_dev=$(field rate "$REG_DEVICES") r_bare=$(field rate "$BARE") r_ngx=$(field rate "$NGX_NEW")
 r_10k=$(wrk_rate "$RET_10K") r_ngxk=$(wrk_rate "$RET_NGX") r_1k=$(wrk_rate "$RET_1K")
 r_1m=$([[ -n $RET_1M ]] && wrk_rate "$RET_1M" || true)
+SPEED_AFTER=$(machine_speed)
 cat <<EOF
 
 MAF benchmark, $(date -u +%FT%TZ), $(nproc) cores, load ${SECS}s each; MAF JVM: ${MAF_JVM_OPTS[*]}
+Machine speed (openssl speed ecdhx25519, operations/s on one core): ${SPEED_BEFORE} before the run, ${SPEED_AFTER} after it
 
 | figure | MAF | nginx (the floor) | ratio |
 |---|---|---|---|
