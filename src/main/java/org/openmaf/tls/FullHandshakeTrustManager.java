@@ -49,7 +49,7 @@ final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
                     + " anchor, is expired or is revoked (" + untrusted.getClass().getSimpleName() + ")"));
             throw untrusted;
         }
-        invalidate(engine.getHandshakeSession());
+        verified(engine.getHandshakeSession(), chain);
     }
 
     @Override
@@ -62,7 +62,7 @@ final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
         }
         checkNotRevoked(now, chain);
         if (socket instanceof javax.net.ssl.SSLSocket ssl) {
-            invalidate(ssl.getHandshakeSession());
+            verified(ssl.getHandshakeSession(), chain);
         }
     }
 
@@ -104,9 +104,11 @@ final class FullHandshakeTrustManager extends X509ExtendedTrustManager {
         return material.current().trustAnchors().getAcceptedIssuers();
     }
 
-    private static void invalidate(SSLSession handshakeSession) {
+    /** Non-resumable from now on, and known as verified by this handshake ({@link VerifiedSessions}). */
+    private static void verified(SSLSession handshakeSession, X509Certificate[] chain) {
         if (handshakeSession != null) {
             handshakeSession.invalidate();
+            VerifiedSessions.verified(handshakeSession, chain[0]);
         }
     }
 }

@@ -55,7 +55,12 @@ public class TlsConnection {
     /** What the verified leaf certificate of this connection names, worked out on the session's first request. */
     CertificateNames certificateNames(X509Certificate leaf) {
         SSLSession session = request.sslSession();
-        return session == null ? CertificateNames.of(leaf) : CertificateNames.of(session, leaf);
+        if (session == null) {
+            return CertificateNames.of(leaf);
+        }
+        return VerifiedSessions.namesOf(session, leaf).orElseThrow(() -> MafException.notAuthenticated("This TLS"
+                + " connection resumed an earlier session, so its client certificate was not verified on it; the MAF"
+                + " verifies the certificate on every connection: connect again without session resumption."));
     }
 
     /**

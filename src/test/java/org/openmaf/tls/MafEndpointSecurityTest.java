@@ -79,6 +79,25 @@ class MafEndpointSecurityTest {
         assertThat(session).as("the session OpenSSL saved for resumption").isEmptyFile();
     }
 
+    /**
+     * Should a client still resume a session (here the JDK sends a ticket because a value was put into the session, see
+     * {@link org.openmaf.testing.SessionValueProbe}), the resumed connection's certificate was verified by no handshake
+     * of its own, so it names nobody: OpenSSL, resuming without a certificate, is refused with 4106.
+     */
+    @Test
+    void aResumedTls13SessionIsNobody() throws Exception {
+        Path session = Files.createTempFile("maf-tls13-ticket", ".pem");
+
+        OpenSsl.Result first = OpenSsl.sClient(Client.MN_CSE, List.of("-tls1_3", "-sess_out", session.toString()),
+                OpenSsl.httpRequest("GET", "/test-support/session-value", null));
+        OpenSsl.Result resumed = OpenSsl.sClient(null, List.of("-tls1_3", "-sess_in", session.toString()),
+                OpenSsl.httpRequest("GET", "/maf/symmKeyRegs/00000000000000000000000000000000", null));
+
+        assertThat(first.output()).contains("TLS session ticket:");
+        assertThat(resumed.output()).contains("Reused, TLSv1.3").contains("X-M2M-RSC: 4106")
+                .contains("resumed an earlier session").doesNotContain("X-M2M-RSC: 4004");
+    }
+
     @Test
     void theCertificateNotTheOriginHeaderIsTheIdentity() {
         MafClients.as(Client.MN_CSE).header("X-M2M-Origin", Client.IN_CSE.clientId).get("/maf/mafClientRegs/anything")
