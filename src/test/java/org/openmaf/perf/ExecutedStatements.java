@@ -7,10 +7,11 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.openmaf.onem2m.RequestIdentifier;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 
 /**
- * Every SQL statement Hibernate sends, with whom it was sent for: the request's X-M2M-RI while a request is active,
+ * Every SQL statement Hibernate sends, with whom it was sent for: the request's X-M2M-RI while a request is served,
  * else the thread's name (the audit group-commit writer, the scheduled purges). Test-only: it watches, never rewrites.
  */
 @PersistenceUnitExtension
@@ -28,7 +29,9 @@ public class ExecutedStatements implements StatementInspector {
     }
 
     private static String owner() {
-        if (Arc.container() != null && Arc.container().requestContext().isActive()) {
+        // The audit writer activates a request context of its own for Panache's session, but serves no request.
+        if (Arc.container() != null && Arc.container().requestContext().isActive()
+                && Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() != null) {
             return Arc.container().instance(RequestIdentifier.class).get().value();
         }
         return Thread.currentThread().getName();
