@@ -1,5 +1,7 @@
 package org.openmaf.keys;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,17 +41,23 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
     /**
      * The columns a retrieval needs, in ONE statement that touches no entity: the key with its sealed value, one row per
      * target (in target order), its source's and the caller's registration and the stakeholder's patterns. Nothing is
-     * managed or written, so a retrieval runs in no transaction; only its audit record is committed.
+     * managed or written, so a retrieval runs in no transaction; only its audit record is committed. Usually it is read
+     * along with the caller's certificate standing ({@link RetrievalChainRead}), else by {@link #RETRIEVAL_CHAIN}.
      */
-    private static final String RETRIEVAL_CHAIN = "select k.relative_key_id, k.source_id, k.admin_fqdn, k.suid, k.labels,"
+    static final String RETRIEVAL_COLUMNS = "k.relative_key_id, k.source_id, k.admin_fqdn, k.suid, k.labels,"
             + " k.expiration_time, k.creation_time, k.last_modified_time, k.key_origin, k.kek_id, k.key_nonce,"
-            + " k.key_ciphertext, sr.expiration_time, s.admin_fqdn, s.authorized_clients, cr.expiration_time, t.target_id"
-            + " from key_registration k"
-            + " left join client_registration sr on sr.client_id = k.source_id and sr.admin_fqdn = k.admin_fqdn"
-            + " left join stakeholder s on s.admin_fqdn = k.admin_fqdn"
-            + " left join client_registration cr on cr.client_id = ? and cr.admin_fqdn = k.admin_fqdn"
-            + " left join key_target t on t.relative_key_id = k.relative_key_id"
-            + " where k.relative_key_id = ? order by t.target_index";
+            + " k.key_ciphertext, sr.expiration_time, s.admin_fqdn, s.authorized_clients, cr.expiration_time, t.target_id";
+
+    /** The joins from the key {@code k} on, the caller's ID being {@code caller} (an SQL expression). */
+    static String retrievalJoins(String caller) {
+        return " left join client_registration sr on sr.client_id = k.source_id and sr.admin_fqdn = k.admin_fqdn"
+                + " left join stakeholder s on s.admin_fqdn = k.admin_fqdn"
+                + " left join client_registration cr on cr.client_id = " + caller + " and cr.admin_fqdn = k.admin_fqdn"
+                + " left join key_target t on t.relative_key_id = k.relative_key_id";
+    }
+
+    private static final String RETRIEVAL_CHAIN = "select " + RETRIEVAL_COLUMNS + " from key_registration k"
+            + retrievalJoins("?") + " where k.relative_key_id = ? order by t.target_index";
 
     private static final StringListColumn LISTS = new StringListColumn();
 
@@ -62,40 +70,47 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
         return PlainStatements.query(RETRIEVAL_CHAIN, statement -> {
             statement.setString(1, callerId);
             statement.setString(2, relativeKeyId);
-        }, rows -> {
-            if (!rows.next()) {
-                return Optional.empty();
+        }, rows -> rows.next() ? retrievalRows(rows, 1, callerId) : Optional.empty());
+    }
+
+    /**
+     * The chain from {@link #RETRIEVAL_COLUMNS}, starting at {@code column}, the cursor on the first row (which ends up
+     * after the last); empty when no key row exists.
+     */
+    static Optional<KeyChain> retrievalRows(ResultSet rows, int column, String callerId) throws SQLException {
+        int c = column - 1;
+        if (rows.getString(c + 1) == null) {
+            return Optional.empty();
+        }
+        KeyRegistration key = new KeyRegistration();
+        key.relativeKeyId = rows.getString(c + 1);
+        key.sourceId = rows.getString(c + 2);
+        key.adminFqdn = rows.getString(c + 3);
+        key.suid = rows.getInt(c + 4);
+        key.labels = LISTS.convertToEntityAttribute(rows.getString(c + 5));
+        key.expirationTime = PlainStatements.instant(rows, c + 6);
+        key.creationTime = PlainStatements.instant(rows, c + 7);
+        key.lastModifiedTime = PlainStatements.instant(rows, c + 8);
+        key.keyOrigin = rows.getString(c + 9);
+        key.kekId = rows.getString(c + 10);
+        key.keyNonce = rows.getBytes(c + 11);
+        key.keyCiphertext = rows.getBytes(c + 12);
+        Instant sourceRegistration = PlainStatements.instant(rows, c + 13);
+        String stakeholderId = rows.getString(c + 14);
+        String patterns = rows.getString(c + 15);
+        Instant callerRegistration = PlainStatements.instant(rows, c + 16);
+        do {
+            String target = rows.getString(c + 17);
+            if (target != null) {
+                key.targetIds.add(target);
             }
-            KeyRegistration key = new KeyRegistration();
-            key.relativeKeyId = rows.getString(1);
-            key.sourceId = rows.getString(2);
-            key.adminFqdn = rows.getString(3);
-            key.suid = rows.getInt(4);
-            key.labels = LISTS.convertToEntityAttribute(rows.getString(5));
-            key.expirationTime = PlainStatements.instant(rows, 6);
-            key.creationTime = PlainStatements.instant(rows, 7);
-            key.lastModifiedTime = PlainStatements.instant(rows, 8);
-            key.keyOrigin = rows.getString(9);
-            key.kekId = rows.getString(10);
-            key.keyNonce = rows.getBytes(11);
-            key.keyCiphertext = rows.getBytes(12);
-            Instant sourceRegistration = PlainStatements.instant(rows, 13);
-            String stakeholderId = rows.getString(14);
-            String patterns = rows.getString(15);
-            Instant callerRegistration = PlainStatements.instant(rows, 16);
-            do {
-                String target = rows.getString(17);
-                if (target != null) {
-                    key.targetIds.add(target);
-                }
-            } while (rows.next());
-            // A retrieval reads the stakeholder's patterns only (no lifetimes, no quota).
-            Stakeholder stakeholder = stakeholderId == null ? null
-                    : Stakeholder.detached(stakeholderId, LISTS.convertToEntityAttribute(patterns), 0, 0);
-            // Exact match, as the member-of test of of(): targets are stored canonical, and so is the caller's ID.
-            return Optional.of(new KeyChain(key, sourceRegistration, stakeholder, callerRegistration,
-                    key.targetIds.contains(callerId)));
-        });
+        } while (rows.next());
+        // A retrieval reads the stakeholder's patterns only (no lifetimes, no quota).
+        Stakeholder stakeholder = stakeholderId == null ? null
+                : Stakeholder.detached(stakeholderId, LISTS.convertToEntityAttribute(patterns), 0, 0);
+        // Exact match, as the member-of test of of(): targets are stored canonical, and so is the caller's ID.
+        return Optional.of(new KeyChain(key, sourceRegistration, stakeholder, callerRegistration,
+                key.targetIds.contains(callerId)));
     }
 
     /** The key, its source's registration and its stakeholder all exist and are valid now. */

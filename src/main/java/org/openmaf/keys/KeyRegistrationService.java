@@ -27,6 +27,7 @@ import org.openmaf.onem2m.Attributes;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.wire.MafNames;
 import org.openmaf.registration.Stakeholder;
+import org.openmaf.tls.AuthenticatedClient;
 import org.openmaf.wire.ClientId;
 import org.openmaf.wire.KeyIdentifier;
 
@@ -55,6 +56,9 @@ public class KeyRegistrationService {
 
     @Inject
     ProcedureAudit audit;
+
+    @Inject
+    AuthenticatedClient client;
 
     /** PostgreSQL gets the one-statement writes ({@link NewKeyStatement}); H2 (dev mode) the entity writes. */
     @ConfigProperty(name = "quarkus.datasource.db-kind")
@@ -137,14 +141,15 @@ public class KeyRegistrationService {
      * read its key's metadata without Kc; anyone else gets 4103. Only while the whole chain holds (contract section 7).
      * <p>
      * A retrieval changes nothing, so it runs in no transaction: one statement reads the whole chain with the sealed key
-     * ({@link KeyChain#forRetrieval}), and the success record is committed (group commit, {@link ProcedureAudit#succeededDurably})
+     * (usually the one that authenticated the caller, {@link RetrievalChainRead}), and the success record is committed (group commit, {@link ProcedureAudit#succeededDurably})
      * before Kc is even decrypted, so no key leaves the MAF without its durable record, and none is opened when the
      * record cannot be written (fail closed).
      */
     @AuditedProcedure(Procedure.KEY_RETRIEVAL)
     public Retrieved retrieve(@Actor String callerId, @Addressed String reference) {
         Instant now = clock.instant();
-        KeyChain chain = chain(reference, callerId, now, KeyChain::forRetrieval);
+        KeyChain chain = chain(reference, callerId, now,
+                (relativeKeyId, caller) -> RetrievalChainRead.chainOf(client.readAlong(), relativeKeyId, caller));
         KeyRegistration key = chain.key();
         if (chain.callerIsTarget()) {
             if (!chain.callerRegistered(now)) {

@@ -14,7 +14,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * Plain JDBC for the few statements on the hot paths (issue 12: the retrieval's two reads and the audit group commit),
+ * Plain JDBC for the few statements on the hot paths (issue 12: the certificate's standing, the retrieval's chain and the audit group commit),
  * prepared and released by Panache's own session, so that they run on its connection (inside its transaction, if
  * there is one), pass its statement inspector and logging, and fail as every other statement does (Hibernate's
  * {@code JDBCException}, a {@code PersistenceException}). A native query would build, type and map the same statement

@@ -9,9 +9,16 @@ import jakarta.enterprise.context.RequestScoped;
 public class AuthenticatedClient {
 
     private String id;
+    private CompanionRead readAlong;
 
-    void authenticated(String clientId) {
+    void authenticated(String clientId, CompanionRead readAlong) {
         this.id = clientId;
+        this.readAlong = readAlong;
+    }
+
+    /** What was read along with the certificate's standing for this request's procedure; null when nothing was. */
+    public CompanionRead readAlong() {
+        return readAlong;
     }
 
     public Optional<String> idIfKnown() {

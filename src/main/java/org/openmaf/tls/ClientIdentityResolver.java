@@ -24,37 +24,60 @@ public class ClientIdentityResolver {
     /**
      * The binding, the block list and the Master Credentials, read together in one round trip on every request (each
      * by key), so that what an operator changes applies from the next request on, on every instance sharing the
-     * database. The last column counts the Km provisioned for the client the certificate would name: the bound ID if
-     * there is a binding, else the one ID its subjectAltName names (the last parameter, null when it names none or several).
+     * database. {@code km_named} counts the Km provisioned for the client the certificate would name, {@code client_id}:
+     * the bound ID if there is a binding, else the one ID its subjectAltName names (null when it names none or several).
+     * A {@link CompanionRead} adds its columns and joins (the two {@code %s}).
      */
-    private static final String BINDING_BLOCK_AND_KM = "select"
-            + " (select b.client_id from certificate_binding b where b.fingerprint_sha256 = ?),"
-            + " (select count(*) from blocked_certificate x where x.fingerprint_sha256 = ?),"
-            + " (select count(*) from psk_credential p where p.client_id = coalesce("
-            + "   (select b.client_id from certificate_binding b where b.fingerprint_sha256 = ?), cast(? as varchar(512))))";
+    private static final String STANDING = "select c.bound_id, c.blocked, c.km_named, c.client_id%s from (select"
+            + " b.bound_id, (select count(*) from blocked_certificate x where x.fingerprint_sha256 = ?) as blocked,"
+            + " (select count(*) from psk_credential p where p.client_id = coalesce(b.bound_id, cast(? as varchar(512))))"
+            + " as km_named, coalesce(b.bound_id, cast(? as varchar(512))) as client_id"
+            + " from (select (select y.client_id from certificate_binding y where y.fingerprint_sha256 = ?) as bound_id) b) c%s";
+    private static final String STANDING_ALONE = STANDING.formatted("", "");
+    private static final int STANDING_PARAMETERS = 4;
+    private static final int STANDING_COLUMNS = 4;
 
-    /** What the database says about a certificate (one row of {@link #BINDING_BLOCK_AND_KM}). */
+    /** What the database says about a certificate (the first columns of {@link #STANDING}). */
     private record Standing(String boundId, boolean blocked, boolean kmNamed) {
     }
 
     String clientIdOf(CertificateNames names) {
+        return clientIdOf(names, null);
+    }
+
+    /** The client ID, as {@link #clientIdOf(CertificateNames)}; {@code companion}, when not null, read along. */
+    String clientIdOf(CertificateNames names, CompanionRead companion) {
         String fingerprint = names.fingerprint();
         Set<String> ids = names.namedIds();
         String named = ids.size() == 1 ? ids.iterator().next() : null;
-        Standing standing = PlainStatements.query(BINDING_BLOCK_AND_KM, statement -> {
+        String sql = companion == null ? STANDING_ALONE : STANDING.formatted(companion.columns(), companion.joins());
+        Standing standing = PlainStatements.query(sql, statement -> {
             statement.setString(1, fingerprint);
-            statement.setString(2, fingerprint);
-            statement.setString(3, fingerprint);
-            PlainStatements.setText(statement, 4, named);
+            PlainStatements.setText(statement, 2, named);
+            PlainStatements.setText(statement, 3, named);
+            statement.setString(4, fingerprint);
+            if (companion != null) {
+                companion.bind(statement, STANDING_PARAMETERS + 1);
+            }
         }, rows -> {
             rows.next();
-            return new Standing(rows.getString(1), rows.getLong(2) > 0, rows.getLong(3) > 0);
+            Standing read = new Standing(rows.getString(1), rows.getLong(2) > 0, rows.getLong(3) > 0);
+            if (companion != null) {
+                // Rows for the ID the joins used: the procedure uses them only if that is the ID the verdict names.
+                companion.read(rows, STANDING_COLUMNS + 1, rows.getString(4));
+            }
+            return read;
         });
+        return clientIdOf(fingerprint, ids, standing);
+    }
+
+    /** The standing's verdict: the client ID, or the refusal (4106). */
+    private static String clientIdOf(String fingerprint, Set<String> ids, Standing standing) {
         if (standing.blocked()) {
             throw MafException.notAuthenticated("The client certificate with SHA-256 fingerprint " + fingerprint
                     + " is blocked by the MAF's operator; ask them, or use another certificate.");
         }
-        String clientId = clientIdOf(fingerprint, standing.boundId(), ids);
+        String clientId = namedClient(fingerprint, standing.boundId(), ids);
         // Issue 13: a client ID that a Master Credential names authenticates with that Km only, so a certificate whose
         // subjectAltName (or binding) names it proves nothing (PskCredentialAdmin refuses the reverse). A binding stored
         // before IDs were canonical is looked up again by its canonical form.
@@ -67,7 +90,7 @@ public class ClientIdentityResolver {
         return clientId;
     }
 
-    private static String clientIdOf(String fingerprint, String bound, Set<String> ids) {
+    private static String namedClient(String fingerprint, String bound, Set<String> ids) {
         if (bound != null) {
             // Bound IDs are stored canonical by the admin API; canonical again here for bindings stored before that rule.
             return ClientId.isValid(bound) ? ClientId.canonical(bound) : bound;

@@ -1,6 +1,7 @@
 package org.openmaf.tls;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -10,6 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.wire.ClientId;
 import org.openmaf.wire.MafNames;
+
+import io.quarkus.arc.All;
 
 /**
  * MAF Handshake (TS-0003 8.8.2.2) as seen by a request: every {@code /maf/**} request must arrive on a connection whose
@@ -30,22 +33,27 @@ public class MafClientAuthentication {
     @Inject
     ServerTlsMaterial material;
 
+    /** Reads the procedures would make next, made along with the certificate's standing ({@link CompanionRead}). */
+    @All
+    List<CompanionRead.Source> companions;
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request) {
         if (!isMafPath(request.getUriInfo().getPath())) {
             return;
         }
-        String clientId = connection.pskSession().map(PskSession::clientId).orElseGet(() -> certificateClient());
+        CompanionRead readAlong = connection.pskSession().isPresent() ? null : companionFor(request);
+        String clientId = connection.pskSession().map(PskSession::clientId).orElseGet(() -> certificateClient(readAlong));
         String origin = request.getHeaderString(MafNames.HEADER_ORIGIN);
         if (origin != null && !(ClientId.isValid(origin) && ClientId.canonical(origin).equals(clientId))) {
             throw MafException.noPrivilege("X-M2M-Origin does not match the MAF client your " + (connection.pskSession()
                     .isPresent() ? "KmID" : "certificate") + " proves (" + clientId + "); send that ID or omit the header.");
         }
-        client.authenticated(clientId);
+        client.authenticated(clientId, readAlong);
     }
 
     /** The client a verified, unrevoked, unblocked certificate proves; never one that authenticates with a Km. */
-    private String certificateClient() {
+    private String certificateClient(CompanionRead readAlong) {
         X509Certificate[] chain = connection.verifiedClientChain().orElseThrow(() -> MafException.notAuthenticated(
                 "No client certificate was presented. MAF procedures need a mutually authenticated TLS connection"
                         + " (TS-0003 8.8.2.2): connect with the MAF client's certificate and key."));
@@ -55,7 +63,17 @@ public class MafClientAuthentication {
                     + ") is revoked: a CRL of " + chain[0].getIssuerX500Principal().getName() + " lists it.");
         });
         // Blocked certificates, and certificates naming a client that authenticates with a Km, are refused there.
-        return identities.clientIdOf(connection.certificateNames(chain[0]));
+        return identities.clientIdOf(connection.certificateNames(chain[0]), readAlong);
+    }
+
+    private CompanionRead companionFor(ContainerRequestContext request) {
+        for (CompanionRead.Source companion : companions) {
+            CompanionRead read = companion.readFor(request);
+            if (read != null) {
+                return read;
+            }
+        }
+        return null;
     }
 
     static boolean isMafPath(String path) {

@@ -1,0 +1,130 @@
+package org.openmaf.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openmaf.testing.Maf;
+import org.openmaf.testing.MafClients;
+import org.openmaf.testing.MafTestEnvironment;
+import org.openmaf.testing.TestDatabase;
+import org.openmaf.testing.TestPki;
+import org.openmaf.testing.TestPki.Client;
+import org.openmaf.testing.TestPki.ExtraClient;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A key retrieval's chain is read by the statement that reads the caller certificate's standing
+ * (org.openmaf.keys.RetrievalChainRead, issue 12). The chain read along must be exactly the caller's: for a
+ * certificate an operator bound to a client, that client's; for a binding stored in a non-canonical form, none (the
+ * procedure then reads it itself); and a certificate the standing refuses gets nothing of it.
+ */
+@QuarkusTest
+@WithTestResource(value = MafTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+class RetrievalReadAlongTest {
+
+    private String key;
+
+    @BeforeEach
+    void aKeyForTheInCse() {
+        TestDatabase.clearProcedureData();
+        Maf.register(Client.MN_CSE);
+        Maf.register(Client.IN_CSE);
+        key = Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId)))
+                .then().statusCode(201).extract().path("'m2m:symmKeyReg'.relativeKeyID");
+    }
+
+    @Test
+    void aCertificateBoundToTheTargetGetsTheKeyInOneStatement() throws Exception {
+        ExtraClient device = device("bound-to-in-cse");
+        bind(device, Client.IN_CSE.clientId);
+        try {
+            ExecutedStatements.clear();
+            as(device).header("X-M2M-RI", "read-along-bound").get("/maf/symmKeyRegs/" + key).then().statusCode(200)
+                    .body("'m2m:symmKeyReg'.keyValue", notNullValue());
+            assertThat(statementsOf("read-along-bound")).singleElement()
+                    .satisfies(sql -> assertThat(sql).contains("certificate_binding", "key_registration k"));
+            // The device's own ID, which its certificate names, is not a target: the binding decides who it is.
+            unbind(device);
+            as(device).get("/maf/symmKeyRegs/" + key).then().statusCode(403).header("X-M2M-RSC", "4103")
+                    .body(not(containsString("keyValue")));
+        } finally {
+            unbind(device);
+        }
+    }
+
+    @Test
+    void aBindingStoredNonCanonicalIsReadAgainByTheProcedure() throws Exception {
+        ExtraClient device = device("bound-non-canonical");
+        // As a binding stored before IDs were canonical: the SP-ID in upper case. The joins read along use that form,
+        // which names no registration; the procedure reads the chain again for the canonical ID.
+        bind(device, Client.IN_CSE.clientId.replace(TestPki.SP, TestPki.SP.toUpperCase()));
+        try {
+            ExecutedStatements.clear();
+            as(device).header("X-M2M-RI", "read-along-legacy").get("/maf/symmKeyRegs/" + key).then().statusCode(200)
+                    .body("'m2m:symmKeyReg'.keyValue", notNullValue());
+            // The standing with the chain read along, the Km check of the canonical ID, the chain read again.
+            List<String> own = statementsOf("read-along-legacy");
+            assertThat(own).hasSize(3);
+            assertThat(own.get(1)).contains("psk_credential");
+            assertThat(own.get(2)).contains("from key_registration k").doesNotContain("certificate_binding");
+        } finally {
+            unbind(device);
+        }
+    }
+
+    @Test
+    void aBlockedTargetCertificateGetsNoKey() throws Exception {
+        ExtraClient device = device("blocked-target");
+        bind(device, Client.IN_CSE.clientId);
+        execute("insert into blocked_certificate (fingerprint_sha256, blocked_at, blocked_by) values ('"
+                + device.fingerprint() + "', current_timestamp, 'RetrievalReadAlongTest')");
+        try {
+            as(device).get("/maf/symmKeyRegs/" + key).then().statusCode(403).header("X-M2M-RSC", "4106")
+                    .body(not(containsString("keyValue")));
+        } finally {
+            execute("delete from blocked_certificate where fingerprint_sha256 = '" + device.fingerprint() + "'");
+            unbind(device);
+        }
+    }
+
+    private static ExtraClient device(String name) throws Exception {
+        return TestPki.issueClient(name, Files.createDirectories(TestPki.DIR.resolve("read-along")));
+    }
+
+    private static RequestSpecification as(ExtraClient device) {
+        return MafClients.withKeyStore(device.pkcs12(), MafClients.port());
+    }
+
+    private static void bind(ExtraClient device, String clientId) throws SQLException {
+        execute("insert into certificate_binding (fingerprint_sha256, client_id, created_at, created_by) values ('"
+                + device.fingerprint() + "', '" + clientId + "', current_timestamp, 'RetrievalReadAlongTest')");
+    }
+
+    private static void unbind(ExtraClient device) throws SQLException {
+        execute("delete from certificate_binding where fingerprint_sha256 = '" + device.fingerprint() + "'");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (var db = TestDatabase.connect(); var statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> statementsOf(String requestId) {
+        return ExecutedStatements.all().stream().filter(executed -> executed.owner().equals(requestId))
+                .map(executed -> executed.sql().strip().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+}
