@@ -3,6 +3,7 @@ package org.openmaf.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -90,8 +91,23 @@ public class KeyEncryption {
         }
     }
 
+    private static final String AES_GCM = "AES/GCM/NoPadding";
+    /**
+     * The provider the JDK picks for AES-GCM, found once: {@code Cipher.getInstance(transformation)} walks every
+     * installed provider's services on each call: about 2.5 % of the MAF's CPU under retrieval load (issue 12).
+     */
+    private static final Provider AES_GCM_PROVIDER = aesGcmProvider();
+
+    private static Provider aesGcmProvider() {
+        try {
+            return Cipher.getInstance(AES_GCM).getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no " + AES_GCM, e);
+        }
+    }
+
     private static Cipher cipher(int mode, SecretKeySpec kek, byte[] nonce, String relativeKeyId) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = Cipher.getInstance(AES_GCM, AES_GCM_PROVIDER);
         cipher.init(mode, kek, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(relativeKeyId.getBytes(StandardCharsets.US_ASCII));
         return cipher;
