@@ -245,12 +245,30 @@ sed -e "s|@PKI@|$PKI|g" -e "s|@TOMAF@|$TO_MAF|g" -e "s|@TONGINX@|$TO_NGINX|g" -e
 haproxy -q -db -f "$RUN/haproxy.cfg" & PIDS+=($!)
 sleep 1
 
+# ---- warm-up: a MAF in service has long finished compiling its hot paths; nginx never compiles anything ----
+# The MAF has just started. On a slow machine its JIT compiles the handshake and procedure paths for minutes (seen:
+# C2 busy for a third of a core 60 s into the registrations, bare mTLS at 352/s after 20 s and 557/s after 4
+# minutes), so each kind of load is repeated in rounds of 10 s until the JIT compiled for less than 0.5 s of a round
+# (5 % of a core; jstat's compile time), at most 12 rounds. The rounds are printed with the table.
+jit_seconds() { "$JAVA_HOME/bin/jstat" -compiler "$MAF_PID" | awk 'NR == 2 {print $4}'; }
+settle() { # label, then a command that loads the MAF for 10 s; appends "label: N rounds" to WARMUP
+  local label=$1 round before after
+  shift
+  for round in $(seq 12); do
+    before=$(jit_seconds)
+    "$@" >/dev/null
+    after=$(jit_seconds)
+    awk -v b="$before" -v a="$after" 'BEGIN {exit !(a - b < 0.5)}' && break
+  done
+  log "$label: warmed up in $round rounds of 10 s (JIT $(awk -v b="$before" -v a="$after" 'BEGIN {printf "%.1f", a - b}') s in the last)"
+  WARMUP+="${WARMUP:+, }$label $round x 10 s"
+}
+WARMUP=
+
 # ---- (a) new mutual-TLS connection per request, 8 clients ----
 log "(a) registrations, a new TLS 1.3 connection each"
-# Warm-up, 20 s from the 8 devices, then 3 s from the shared certificate. The MAF has just started: for its first
-# 20 s or so of registrations the JIT's C2 compiler takes about half a core (a third of the MAF's CPU per
-# registration), which a MAF in service has long behind it and nginx never pays; the rates below are those after it.
-newconn_devices 20 >/dev/null
+# Warm-up from the 8 devices (above), then 3 s from the shared certificate.
+settle registrations newconn_devices 10
 newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 3 201 >/dev/null
 REG=$(newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
 # The same load from 8 devices, each registering its own keys: a source's registrations queue for its registration
@@ -272,8 +290,7 @@ log "(c) 1,000 stored keys"
 seed 1000 1000 "$RUN/ids-1k.txt"
 # The first kept-alive load: a long warm-up (the JIT compiles the retrieval path), so that the 1,000-key rate is not
 # that of a colder JVM than the rates measured after it.
-wrk_run "$TO_MAF" "$RUN/ids-1k.txt" "$SECS" >/dev/null
-wrk_run "$TO_MAF" "$RUN/ids-1k.txt" "$SECS" >/dev/null
+settle retrievals wrk_run "$TO_MAF" "$RUN/ids-1k.txt" 10
 RET_1K=$(wrk_run "$TO_MAF" "$RUN/ids-1k.txt" "$SECS")
 log "MAF, 1,000 keys: $(wrk_rate "$RET_1K")/s"
 
@@ -323,6 +340,7 @@ cat <<EOF
 
 MAF benchmark, $(date -u +%FT%TZ), $(nproc) cores, load ${SECS}s each; MAF JVM: ${MAF_JVM_OPTS[*]}
 Machine speed (openssl speed ecdhx25519, operations/s on one core): ${SPEED_BEFORE} before the run, ${SPEED_AFTER} after it
+Warm-up until the JIT settled: ${WARMUP}
 
 | figure | MAF | nginx (the floor) | ratio |
 |---|---|---|---|
