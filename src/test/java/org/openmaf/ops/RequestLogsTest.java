@@ -45,10 +45,7 @@ class RequestLogsTest {
     void aKeyForTheInCse() {
         PROCEDURE_LOG.setLevel(org.jboss.logmanager.Level.DEBUG);
         TestDatabase.clearProcedureData();
-        Maf.register(Client.MN_CSE);
-        Maf.register(Client.IN_CSE);
-        key = Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId)))
-                .then().statusCode(201).extract().path("'m2m:symmKeyReg'.relativeKeyID");
+        key = Maf.keyFromMnCseForInCse();
     }
 
     @Test

@@ -38,10 +38,7 @@ class RetrievalAuditGroupCommitTest {
     @BeforeEach
     void aKey() {
         TestDatabase.clearProcedureData();
-        Maf.register(Client.MN_CSE);
-        Maf.register(Client.IN_CSE);
-        key = Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId)))
-                .then().statusCode(201).extract().path("'m2m:symmKeyReg'.relativeKeyID");
+        key = Maf.keyFromMnCseForInCse();
     }
 
     @Test

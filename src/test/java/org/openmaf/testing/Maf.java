@@ -37,4 +37,15 @@ public final class Maf {
         return post(client, "/maf/mafClientRegs", clientReg("\"adminFQDN\":\"" + ADMIN + "\""))
                 .then().statusCode(201).extract().path("'m2m:mafClientReg'.mafClientRegID");
     }
+
+    /**
+     * The usual fixture of a retrieval test: the MN-CSE and the IN-CSE registered, and a key the MN-CSE registered
+     * for the IN-CSE (SUID 32, Kc from the exporter of the MN-CSE's connection); returns its RelativeKeyID.
+     */
+    public static String keyFromMnCseForInCse() {
+        register(Client.MN_CSE);
+        register(Client.IN_CSE);
+        return post(Client.MN_CSE, "/maf/symmKeyRegs", keyRegFor(32, List.of(Client.IN_CSE.clientId)))
+                .then().statusCode(201).extract().path("'m2m:symmKeyReg'.relativeKeyID");
+    }
 }
