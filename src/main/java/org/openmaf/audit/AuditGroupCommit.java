@@ -52,6 +52,8 @@ public class AuditGroupCommit {
             throw new IllegalStateException("the audit writer has stopped (the MAF is shutting down)");
         }
         Pending pending = new Pending(record, new CompletableFuture<>());
+        // The writer needs a connection of the pool for the batch: a caller must not hold one while it waits for it.
+        PlainStatements.releaseConnectionOutsideTransaction();
         startWriterOnce();
         queue.add(pending);
         try {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.openmaf.onem2m.PlainStatements;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -47,6 +48,9 @@ public class AuditTrail {
     }
 
     public void recordSeparately(AuditEntry entry) {
+        // The new transaction takes a connection of its own: a refused request must not hold one meanwhile (a flood of
+        // refusals would otherwise hold them all while each waits for a second).
+        PlainStatements.releaseConnectionOutsideTransaction();
         latency.ownTransaction(() -> QuarkusTransaction.requiringNew().run(() -> toRecord(entry).persist()));
     }
 
