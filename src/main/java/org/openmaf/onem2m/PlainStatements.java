@@ -49,6 +49,7 @@ public final class PlainStatements {
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
+            releaseOutsideTransaction(session);
         }
     }
 
@@ -64,23 +65,29 @@ public final class PlainStatements {
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
+            releaseOutsideTransaction(session);
         }
     }
 
     /**
      * Gives the pooled connection this request's session holds back to the pool, unless a transaction uses it. Outside
      * a transaction Hibernate keeps the connection of a request's first statement until the session closes with the
-     * request. A request that then waits for work needing a connection of the same pool (the audit group commit's
-     * writer, a transaction of its own) would wait for ever once as many such requests as the pool has connections hold
-     * one each: seen as retrievals answering 5000 after the 3 s acquisition timeout, and only those, with 16 clients on
-     * a pool of 6 (issue 12). The session takes a connection again for its next statement. Does nothing without an
-     * active request context (no request, no session).
+     * request, while a transaction (Quarkus gives it a session of its own) and the audit group commit's writer each take
+     * another connection of the same pool. Requests that waited for those while holding theirs starved the pool as soon
+     * as there were as many of them as it has connections: retrievals waiting for the audit writer, key registrations
+     * whose certificate check had taken a connection before their transaction, refusals audited in a transaction of
+     * their own, all answering 5000 after the 3 s acquisition timeout (issue 12: 16 clients were enough on a pool of 6;
+     * {@code SmallPoolFloodIT}). So a statement outside a transaction returns its connection at once (here, after each
+     * one), and a caller about to wait for such work calls this first, for what Hibernate's own queries may have taken.
+     * The session takes a connection again for its next statement. Does nothing without an active request context.
      */
     public static void releaseConnectionOutsideTransaction() {
-        if (!Arc.container().requestContext().isActive()) {
-            return;
+        if (Arc.container().requestContext().isActive()) {
+            releaseOutsideTransaction(session());
         }
-        SharedSessionContractImplementor session = session();
+    }
+
+    private static void releaseOutsideTransaction(SharedSessionContractImplementor session) {
         if (!session.isTransactionInProgress()) {
             session.getJdbcCoordinator().getLogicalConnection().afterTransaction();
         }

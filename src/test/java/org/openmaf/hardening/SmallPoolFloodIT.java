@@ -23,7 +23,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Many more concurrent requests than the database pool has connections, on the packaged MAF with a pool of 3: every
- * retrieval answers with its key and every refusal with its own code, none with 5000. A request that waits for the
+ * retrieval answers with its key, every key registration with 2001 and every refusal with its own code, none with 5000. A request that waits for the
  * audit group commit, or for a transaction of its own to audit a refusal, must not hold a pooled connection meanwhile,
  * or the pool's connections all end up held by requests waiting for work that needs one (issue 12: with 16 clients
  * on a pool of 6 every retrieval answered 5000 after the 3 s acquisition timeout).
@@ -47,7 +47,7 @@ class SmallPoolFloodIT {
     }
 
     @Test
-    void retrievalsAndRefusalsBeyondThePoolSizeAllGetTheirAnswers() throws Exception {
+    void retrievalsRegistrationsAndRefusalsBeyondThePoolSizeAllGetTheirAnswers() throws Exception {
         int port = MafProcess.freePort();
         Map<String, String> settings = MafProcess.testSettings(port, jdbcUrl, TestDatabase.USER);
         settings.put("quarkus.datasource.jdbc.max-size", String.valueOf(POOL));
@@ -63,6 +63,10 @@ class SmallPoolFloodIT {
             // Retrievals: each waits for its record's group commit before it answers.
             assertThat(concurrently(() -> as(Client.IN_CSE, port).get("/maf/symmKeyRegs/" + key).statusCode()))
                     .as("retrievals by a target").containsOnly(200).hasSize(CLIENTS * EACH);
+            // Key registrations: each in a transaction, each on a new connection of its own.
+            assertThat(concurrently(() -> as(Client.MN_CSE, port).contentType("application/json")
+                    .body(Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId))).post("/maf/symmKeyRegs").statusCode()))
+                    .as("key registrations").containsOnly(201);
             // Refusals: each records its refusal in a transaction of its own.
             assertThat(concurrently(() -> as(Client.IN_CSE, port).get("/maf/symmKeyRegs/0123456789ABCDEF0123456789ABCDEF")
                     .header("X-M2M-RSC"))).as("retrievals of a key that does not exist").containsOnly("4004");
