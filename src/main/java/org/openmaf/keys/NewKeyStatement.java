@@ -9,9 +9,12 @@ import org.openmaf.onem2m.StringListColumn;
 /**
  * PostgreSQL: a new key, its targets, its KcID's tombstone and its audit record written by ONE statement (data-modifying
  * WITH queries, each value bound once in {@code p}; plain JDBC, {@link PlainStatements}), after the source's
- * registration row is locked ({@link SourceStanding#lockedOnPostgreSql}). The same statement counts the source's
- * valid keys and writes nothing when the quota is reached; the tombstone's and the key's primary keys, not a read
- * before, refuse a KcID used before (ON CONFLICT DO NOTHING, so the transaction stays usable for the refusal).
+ * registration row is locked ({@link SourceStanding#lockedOnPostgreSql}). The same statement checks the quota and
+ * writes nothing when it is reached: it reads the source's ceiling (V9, an upper bound on its valid keys that only a
+ * registration raises) and counts the keys only when that is not below the quota, then sets the ceiling to what it
+ * found plus the new key. The statement's snapshot is taken after the lock was granted, so it sees the ceiling and
+ * the keys of every registration of this source committed before. The tombstone's and the key's primary keys, not a
+ * read before, refuse a KcID used before (ON CONFLICT DO NOTHING, so the transaction stays usable for the refusal).
  * Elsewhere (H2, dev mode) the entities are persisted one by one.
  */
 final class NewKeyStatement {
@@ -24,8 +27,13 @@ final class NewKeyStatement {
             + "   cast(? as text) as targets, cast(? as timestamptz) as occurred_at, cast(? as text) as request_id,"
             + "   cast(? as text) as actor, cast(? as text) as actor_kind, cast(? as text) as procedure,"
             + "   cast(? as text) as resource, cast(? as integer) as rsc, cast(? as text) as detail),"
-            + " standing as (select count(*) as valid_keys from key_registration k, p"
-            + "   where k.source_id = p.source and k.admin_fqdn = p.stakeholder and k.expiration_time > p.now),"
+            // The source's valid keys at most: the ceiling while it is below the quota, else counted (COALESCE
+            // evaluates the count only when the first is null).
+            + " standing as (select coalesce((select c.valid_keys_at_most from source_key_ceiling c"
+            + "   where c.source_id = p.source and c.admin_fqdn = p.stakeholder and c.valid_keys_at_most < p.quota),"
+            + "   (select count(*) from key_registration k"
+            + "   where k.source_id = p.source and k.admin_fqdn = p.stakeholder and k.expiration_time > p.now))"
+            + "   as valid_keys from p),"
             + " tombstone as (insert into used_kcid (relative_key_id, kept_until)"
             + "   select p.kid, p.kept_until from standing, p where valid_keys < p.quota and p.exporter"
             + "   on conflict do nothing returning relative_key_id),"
@@ -41,12 +49,18 @@ final class NewKeyStatement {
             + " audited as (insert into audit_record (occurred_at, request_id, actor, actor_kind, procedure_name,"
             + "   resource_id, rsc, detail)"
             + "   select p.occurred_at, p.request_id, p.actor, p.actor_kind, p.procedure, p.resource, p.rsc, p.detail"
-            + "   from registered, p)"
+            + "   from registered, p),"
+            + " ceiling as (insert into source_key_ceiling (source_id, admin_fqdn, valid_keys_at_most)"
+            + "   select p.source, p.stakeholder, standing.valid_keys + (select count(*) from registered) from standing, p"
+            + "   on conflict (source_id, admin_fqdn) do update set valid_keys_at_most = excluded.valid_keys_at_most)"
             + " select (select valid_keys from standing) as valid_keys, (select count(*) from registered) as inserted";
 
     private static final StringListColumn LISTS = new StringListColumn();
 
-    /** What the statement found: the source's valid keys before this one, and whether it inserted the key. */
+    /**
+     * What the statement found: the source's valid keys before this one (counted when at the quota; below it, an upper
+     * bound), and whether it inserted the key.
+     */
     record Outcome(long validKeys, boolean inserted) {
     }
 

@@ -23,14 +23,15 @@ import org.openmaf.registration.Stakeholder;
  */
 record SourceStanding(Instant registrationExpiry, Stakeholder stakeholder, long validKeys) {
 
-    /** {@link #validKeys} when the statement that inserts the key counts them ({@link NewKeyStatement}). */
+    /** {@link #validKeys} when the statement that inserts the key checks the quota ({@link NewKeyStatement}). */
     static final long COUNTED_ON_INSERT = -1;
 
     /**
      * PostgreSQL: the registration row locked and the stakeholder read by ONE statement ({@code for update of r} locks
-     * the registration row only, so key registrations for one stakeholder still do not wait for each other). The count
-     * is left to the insert ({@link NewKeyStatement}), a later statement, whose snapshot then sees every key a
-     * concurrent registration of this source committed before the lock was granted: the quota holds exactly.
+     * the registration row only, so key registrations for one stakeholder still do not wait for each other). The quota
+     * check is left to the insert ({@link NewKeyStatement}), a later statement, whose snapshot then sees every key (and
+     * the key ceiling) a concurrent registration of this source committed before the lock was granted: the quota holds
+     * exactly. Read here, the ceiling would be that of the statement's start, before the lock was granted.
      */
     private static final String LOCK_AND_STAKEHOLDER = "select r.expiration_time as registration_expiry,"
             + " s.admin_fqdn as stakeholder, s.authorized_clients as patterns,"
