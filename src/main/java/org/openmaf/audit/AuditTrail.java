@@ -6,14 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.openmaf.onem2m.PlainStatements;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * Writes audit records (the Vault "audit device" idea: every request recorded, secrets never). A procedure's success is
- * recorded in the procedure's own transaction, so the record exists exactly when the effect does; a refusal, which
- * has no effect, is recorded in a transaction of its own.
+ * recorded in the procedure's own transaction, so the record exists exactly when the effect does. A record of
+ * something that changed nothing (a key retrieval, a refusal) is committed with those of concurrent requests
+ * ({@link AuditGroupCommit}) before the answer leaves.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -41,17 +38,12 @@ public class AuditTrail {
 
     /**
      * Records {@code entry} in a transaction of its own, shared with the records of concurrent requests
-     * ({@link AuditGroupCommit}), and returns only once it is committed; throws when it is not.
+     * ({@link AuditGroupCommit}), and returns only once it is committed; throws when it is not. For what changed
+     * nothing: a key retrieval, and every refusal (its procedure's transaction, if any, has rolled back). A flood of
+     * refusals thus shares commits instead of paying one each.
      */
     public void recordDurably(AuditEntry entry) {
         latency.groupCommit(() -> groupCommit.commit(toRecord(entry)));
-    }
-
-    public void recordSeparately(AuditEntry entry) {
-        // The new transaction takes a connection of its own: a refused request must not hold one meanwhile (a flood of
-        // refusals would otherwise hold them all while each waits for a second).
-        PlainStatements.releaseConnectionOutsideTransaction();
-        latency.ownTransaction(() -> QuarkusTransaction.requiringNew().run(() -> toRecord(entry).persist()));
     }
 
     /**

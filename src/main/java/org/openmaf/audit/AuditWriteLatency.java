@@ -11,12 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * {@code maf_audit_write_seconds{transaction}}: how long writing an audit record takes. {@code own}: a refusal's
- * record, inserted and committed in a transaction of its own, so the whole database round trip. {@code caller}: a
+ * {@code maf_audit_write_seconds{transaction}}: how long writing an audit record takes. {@code caller}: a
  * record handed to the caller's transaction (a procedure's success, an admin change), whose commit writes it with
  * the change it records; this is the time spent before that commit (the commit is in {@code maf_procedure_seconds}).
- * {@code group}: a key retrieval's record, from handing it to {@link AuditGroupCommit} until the batch that holds it
- * is committed (so including the wait for the batch).
+ * {@code group}: a key retrieval's or a refusal's record, from handing it to {@link AuditGroupCommit} until the batch
+ * that holds it is committed (so including the wait for the batch).
  */
 @ApplicationScoped
 class AuditWriteLatency {
@@ -27,13 +26,11 @@ class AuditWriteLatency {
             100_000, 250_000, 1_000_000, 5_000_000).mapToObj(micros -> Duration.ofNanos(micros * 1_000))
             .toArray(Duration[]::new);
 
-    private Timer own;
     private Timer inCaller;
     private Timer group;
 
     @Inject
     void register(MeterRegistry registry) {
-        own = timer(registry, "own");
         inCaller = timer(registry, "caller");
         group = timer(registry, "group");
     }
@@ -41,10 +38,6 @@ class AuditWriteLatency {
     private static Timer timer(MeterRegistry registry, String transaction) {
         return Timer.builder(METRIC).tag("transaction", transaction).description("Time to write an audit record")
                 .serviceLevelObjectives(BUCKETS).register(registry);
-    }
-
-    void ownTransaction(Runnable write) {
-        time(own, write);
     }
 
     void inCallersTransaction(Runnable write) {

@@ -68,13 +68,13 @@ public class BindingRefusalAudit implements RefusalListener {
         AuditEntry entry = procedures.bindingRefusal(actor, path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH),
                 rsc.code(), detail);
         if (BlockingOperationControl.isBlockingAllowed()) {
-            trail.recordSeparately(entry);
+            trail.recordDurably(entry);
         } else {
             // Refused before leaving the I/O thread (e.g. an unknown method): record off the event loop. The answer has
             // gone by then, so a store fault can only be logged, once and without a stack.
             executor.execute(() -> {
                 try {
-                    trail.recordSeparately(entry);
+                    trail.recordDurably(entry);
                 } catch (RuntimeException storeFault) {
                     LOG.warnf("Request %s: the refusal (%d) could not be audited: %s", entry.requestId(), rsc.code(),
                             storeFault.getClass().getName());

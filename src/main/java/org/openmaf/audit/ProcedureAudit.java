@@ -73,7 +73,8 @@ public class ProcedureAudit {
 
     /**
      * Runs {@code work} as {@code procedure} for {@code actor}. A refusal has no effect and its transaction has rolled
-     * back, so it is recorded in a transaction of its own, and marked recorded for the binding layer.
+     * back, so it is recorded by the group commit (durable before the answer leaves), and marked recorded for the binding
+     * layer.
      */
     <T> T run(Procedure procedure, String actor, String addressed, Callable<T> work) throws Exception {
         Running outer = RUNNING.get();
@@ -82,7 +83,7 @@ public class ProcedureAudit {
             return work.call();
         } catch (MafException refusal) {
             if (!refusal.isRecorded()) { // a procedure run inside another records the refusal where it arose
-                trail.recordSeparately(entry(procedure, actor, addressed, refusal.rsc().code(), refusal.getMessage()));
+                trail.recordDurably(entry(procedure, actor, addressed, refusal.rsc().code(), refusal.getMessage()));
                 refusal.markRecorded();
             }
             throw refusal;

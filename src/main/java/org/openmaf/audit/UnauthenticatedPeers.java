@@ -65,7 +65,7 @@ public class UnauthenticatedPeers {
     /** MAF Handshake (TS-0003 8.8.2.2) refused for the client's certificate: recorded once a minute per address. */
     void handshakeRefused(@ObservesAsync HandshakeRefusal refusal) {
         if (mayRecord(refusal.sourceAddress())) {
-            trail.recordSeparately(new AuditEntry(null, null, AuditRecord.ActorKind.MAF_CLIENT, HANDSHAKE, null,
+            trail.recordDurably(new AuditEntry(null, null, AuditRecord.ActorKind.MAF_CLIENT, HANDSHAKE, null,
                     Rsc.ORIGINATOR_NOT_AUTHENTICATED.code(), "[from " + refusal.sourceAddress()
                             + "; further refusals of this address within a minute are only counted] " + refusal.reason()));
         }
