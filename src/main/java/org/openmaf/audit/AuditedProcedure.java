@@ -11,8 +11,8 @@ import jakarta.interceptor.InterceptorBinding;
 /**
  * Marks a service method as running one MAF procedure, so its outcome is audited whoever calls it (the HTTP binding,
  * a test, a future CoAP binding). A refusal ({@code MafException}) is recorded, committed with the records of
- * concurrent requests ({@link AuditGroupCommit}), once the procedure's transaction has rolled back; the method records its success itself, inside its transaction, with
- * {@link ProcedureAudit#succeeded(String)}. The client is the parameter marked {@link Actor}; the resource a refusal
+ * concurrent requests ({@link AuditGroupCommit}), once the procedure's transaction has rolled back; the method
+ * records its success itself, inside its transaction, with {@link ProcedureAudit#succeeded(String)}. The client is the parameter marked {@link Actor}; the resource a refusal
  * names is the parameter marked {@link Addressed}, if any.
  */
 @InterceptorBinding
