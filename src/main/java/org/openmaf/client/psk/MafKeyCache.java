@@ -73,21 +73,56 @@ public final class MafKeyCache {
         }
     }
 
-    /** What the cache remembers for one identity: the key, or that the MAF would not give it. */
+    /**
+     * What the cache remembers for one identity: the key, or that the MAF would not give it, until {@link #forgottenAt()}.
+     * The instant is fixed when the MAF answers, because Caffeine records a loaded entry (and computes its expiry) after
+     * it has released the waiting handshakes, when the clock may have moved on.
+     */
     private sealed interface Entry {
+        Instant forgottenAt();
     }
 
+    /** Held until the key's expirationTime, its Kc Lifetime (TS-0003 8.2.2.3). */
     private record Known(RetrievedKey key) implements Entry {
+        @Override
+        public Instant forgottenAt() {
+            return key.expirationTime();
+        }
     }
 
-    private record Refused(String reason) implements Entry {
+    private record Refused(String reason, Instant forgottenAt) implements Entry {
     }
 
     /** The MAF could not be asked; shared by the handshakes that waited for this load, then forgotten at once. */
     private record Unreachable(String reason) implements Entry {
+        @Override
+        public Instant forgottenAt() {
+            return Instant.EPOCH;
+        }
     }
 
+    /** An entry expires at its {@link Entry#forgottenAt()}, measured on the cache's ticker, whenever Caffeine records it. */
+    private static final class UntilForgotten implements Expiry<KeyIdentifier, Entry> {
+        @Override
+        public long expireAfterCreate(KeyIdentifier id, Entry entry, long currentTime) {
+            return Math.max(0, nanosSinceEpoch(entry.forgottenAt()) - currentTime);
+        }
+
+        @Override
+        public long expireAfterUpdate(KeyIdentifier id, Entry entry, long currentTime, long currentDuration) {
+            return expireAfterCreate(id, entry, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(KeyIdentifier id, Entry entry, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+
+    private static final long LAST_NANO_SECOND = Long.MAX_VALUE / 1_000_000_000L;
+
     private final Clock clock;
+    private final Duration unknownKeyTtl;
     private final AsyncLoadingCache<KeyIdentifier, Entry> entries;
 
     public MafKeyCache(KeySource source, Clock clock) {
@@ -102,15 +137,11 @@ public final class MafKeyCache {
     MafKeyCache(KeySource source, Clock clock, Settings settings, Executor executor) {
         Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Duration unknownKeyTtl = settings.unknownKeyTtl();
+        this.unknownKeyTtl = settings.unknownKeyTtl();
         this.entries = Caffeine.newBuilder()
                 .maximumSize(settings.maximumSize())
                 .ticker(ticker(clock))
-                .expireAfter(Expiry.creating((KeyIdentifier id, Entry entry) -> switch (entry) {
-                    case Known known -> remainingLifetime(known.key(), clock.instant());
-                    case Refused refused -> unknownKeyTtl;
-                    case Unreachable unreachable -> Duration.ZERO;
-                }))
+                .expireAfter(new UntilForgotten())
                 // Without a scheduler an expired entry would stay in memory until the next cache activity.
                 .scheduler(Scheduler.systemScheduler())
                 .executor(executor)
@@ -128,6 +159,8 @@ public final class MafKeyCache {
         KeyIdentifier id = normalized(identifier);
         for (int attempt = 0; attempt < 2; attempt++) {
             CompletableFuture<Entry> pending = entries.get(id);
+            // a refusal this handshake waited for is the MAF's answer now; one found in the cache holds only until forgottenAt
+            boolean answeredNow = attempt > 0 || !pending.isDone();
             Entry entry;
             try {
                 entry = pending.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,7 +176,7 @@ public final class MafKeyCache {
                 return Optional.empty();
             }
             switch (entry) {
-                case Refused refused -> {
+                case Refused refused when answeredNow || clock.instant().isBefore(refused.forgottenAt()) -> {
                     LOG.log(Level.FINE, "{0} refused: {1}", new Object[] {id, refused.reason()});
                     return Optional.empty();
                 }
@@ -154,7 +187,9 @@ public final class MafKeyCache {
                 case Known known when isValid(known.key(), clock.instant()) -> {
                     return Optional.of(known.key());
                 }
-                case Known stale -> entries.synchronous().asMap().remove(id, stale); // wall clock moved past the lifetime
+                // the wall clock moved past the entry's time before Caffeine expired it: ask the MAF again
+                case Refused stale -> entries.synchronous().asMap().remove(id, stale);
+                case Known stale -> entries.synchronous().asMap().remove(id, stale);
             }
         }
         return Optional.empty();
@@ -173,7 +208,7 @@ public final class MafKeyCache {
         } catch (MafClientException e) {
             if (e.httpStatus() >= 400 && e.httpStatus() < 500) {
                 // a refusal is the MAF's answer about this identity; remember it briefly
-                return new Refused("RSC " + e.rsc() + " (HTTP " + e.httpStatus() + ")");
+                return refused("RSC " + e.rsc() + " (HTTP " + e.httpStatus() + ")");
             }
             return new Unreachable(e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -181,9 +216,13 @@ public final class MafKeyCache {
         }
         if (fetched == null || !isValid(fetched, clock.instant())) {
             LOG.log(Level.INFO, "key {0} from the MAF has no lifetime left", id);
-            return new Refused("no lifetime left");
+            return refused("no lifetime left");
         }
         return new Known(fetched);
+    }
+
+    private Refused refused(String reason) {
+        return new Refused(reason, clock.instant().plus(unknownKeyTtl));
     }
 
     /** A key without an expirationTime has no Kc Lifetime (TS-0003 8.2.2.3) and is not used. */
@@ -191,21 +230,20 @@ public final class MafKeyCache {
         return key.expirationTime() != null && now.isBefore(key.expirationTime());
     }
 
-    private static Duration remainingLifetime(RetrievedKey key, Instant now) {
-        return isValid(key, now) ? Duration.between(now, key.expirationTime()) : Duration.ZERO;
-    }
-
     /** The MAF-FQDN is case-insensitive (TS-0003 10.3.5), so one key is one entry whatever case the peer sent. */
     private static KeyIdentifier normalized(KeyIdentifier identifier) {
         return new KeyIdentifier(identifier.relativeKeyId(), identifier.mafFqdn().toLowerCase(Locale.ROOT));
     }
 
-    /** Caffeine measures entry ages on this; nanoseconds since the epoch fit a long until the year 2262. */
+    /** Caffeine measures entry ages on this, so an entry's expiry and {@link Entry#forgottenAt()} use one time scale. */
     private static Ticker ticker(Clock clock) {
-        return () -> {
-            Instant now = clock.instant();
-            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-        };
+        return () -> nanosSinceEpoch(clock.instant());
+    }
+
+    /** Nanoseconds since the epoch fit a long until the year 2262; later instants (far expirationTimes) saturate. */
+    private static long nanosSinceEpoch(Instant instant) {
+        long seconds = Math.clamp(instant.getEpochSecond(), 0, LAST_NANO_SECOND);
+        return TimeUnit.SECONDS.toNanos(seconds) + (seconds == LAST_NANO_SECOND ? 0 : instant.getNano());
     }
 
     /** Key Retrievals block on the network; a virtual thread each keeps handshake threads and the common pool free. */

@@ -85,6 +85,58 @@ class MafKeyCacheTest {
         assertThat(maf.retrievals).hasValue(2);
     }
 
+    /**
+     * Caffeine handles a load's completion (and computes the entry's expiry) on the loading thread after it has released
+     * the waiting handshake, so the clock may already have moved: the refusal's time still runs from the MAF's answer.
+     */
+    @Test
+    void aRefusalIsRememberedFromTheMafsAnswerEvenWhenTheCacheRecordsItLate() throws Exception {
+        CountDownLatch clockMoved = new CountDownLatch(1);
+        MutableClock clock = new MutableClock(START) {
+            @Override
+            public Instant instant() {
+                if (Thread.currentThread().getName().equals("late-loader") && !insideLoad()) {
+                    awaitQuietly(clockMoved);
+                }
+                return super.instant();
+            }
+        };
+        StubKeySource maf = new StubKeySource();
+        Thread handshake = Thread.currentThread();
+        KeySource answersOnceTheHandshakeWaits = id -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (handshake.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return maf.retrieve(id);
+        };
+        MafKeyCache cache = new MafKeyCache(answersOnceTheHandshakeWaits, clock,
+                new MafKeyCache.Settings(100, Duration.ofSeconds(5)), task -> Thread.ofPlatform().name("late-loader").start(task));
+
+        assertThat(cache.lookup(ID)).isEmpty();
+        clock.advance(Duration.ofSeconds(4));
+        clockMoved.countDown();
+        maf.add(REL, KC, "//sp/CAE3", 32, START.plus(Duration.ofHours(1)));
+        assertThat(cache.lookup(ID)).as("still answered from the negative entry").isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.lookup(ID)).as("forgotten 5 s after the MAF's answer, not after the cache recorded it").isPresent();
+        assertThat(maf.retrievals).hasValue(2);
+    }
+
+    private static boolean insideLoad() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame ->
+                frame.getClassName().equals(MafKeyCache.class.getName()) && frame.getMethodName().equals("load")));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aKeyWithoutLifetimeLeftIsRefusedAndRememberedAsRefused() {
         MutableClock clock = new MutableClock(START);

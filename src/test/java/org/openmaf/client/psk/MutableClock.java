@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, so key lifetimes can run out without waiting. */
-final class MutableClock extends Clock {
+class MutableClock extends Clock {
 
     private volatile Instant now;
 
