@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -17,6 +19,9 @@ public final class MafProcess implements AutoCloseable {
 
     public static final Path MAF_RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
     public static final Path CLIENT_JAR = Path.of("target", "maf-client.jar");
+
+    /** Ports {@link #freePort()} has given, so it never gives one twice. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Process process;
     private final StringBuilder output = new StringBuilder();
@@ -95,9 +100,19 @@ public final class MafProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now and never handed out before by this JVM. The kernel may give a port it gave a moment ago, and a
+     * MAF whose TLS endpoint and management interface were given one port serves both: Vert.x shares one listening
+     * socket between its servers on a port and hands connections to each in turn, so every few handshakes met plain
+     * HTTP ("Unsupported or unrecognized SSL message").
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
+        while (true) {
+            try (ServerSocket free = new ServerSocket(0)) {
+                if (HANDED_OUT.add(free.getLocalPort())) {
+                    return free.getLocalPort();
+                }
+            }
         }
     }
 
