@@ -35,6 +35,25 @@ class ProductionStartupIT {
         }
     }
 
+    /**
+     * Vert.x would serve the HTTPS endpoint and the management interface from one socket, handing every few connections
+     * to the plain-HTTP one; the PSK listener on the HTTPS port would take connections meant for it. Refused at start.
+     */
+    @Test
+    void refusesToStartWhenTwoListenersShareAPort() throws Exception {
+        int port = MafProcess.freePort();
+        Map<String, String> settings = MafProcess.testSettings(port);
+        settings.put("quarkus.management.port", String.valueOf(port));
+        settings.put("maf.psk.port", String.valueOf(port));
+        try (MafProcess maf = MafProcess.maf(settings)) {
+            assertThat(maf.awaitExit(90)).isNotZero();
+            assertThat(maf.output()).contains("The MAF cannot start: its listeners need a port each",
+                    "quarkus.http.ssl-port (the HTTPS endpoint) and maf.psk.port (the TLS-PSK listener) are both port " + port,
+                    "quarkus.http.ssl-port (the HTTPS endpoint) and quarkus.management.port (the management interface) are both port " + port);
+            assertThat(maf.output()).doesNotContain("Listening on").doesNotContain("PSK-based MAF Handshake listening");
+        }
+    }
+
     @Test
     void startsOnPostgreSqlWithCompleteSettingsFromAConfigFile() throws Exception {
         int port = MafProcess.freePort();
