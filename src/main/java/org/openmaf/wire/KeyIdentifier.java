@@ -3,7 +3,6 @@ package org.openmaf.wire;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Key Identifier of the MAF security framework, TS-0003 10.3.5: {@code RelativeKeyID@MAF-FQDN}, where RelativeKeyID
@@ -16,7 +15,6 @@ public record KeyIdentifier(String relativeKeyId, String mafFqdn) {
     /** 16 bytes of KcID, or of a random ID for a self-generated key. */
     public static final int RELATIVE_KEY_ID_BYTES = 16;
 
-    private static final Pattern RELATIVE_KEY_ID = Pattern.compile("[0-9A-Fa-f]{" + 2 * RELATIVE_KEY_ID_BYTES + "}");
     private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
     public KeyIdentifier {
@@ -29,8 +27,17 @@ public record KeyIdentifier(String relativeKeyId, String mafFqdn) {
         relativeKeyId = relativeKeyId.toUpperCase(Locale.ROOT);
     }
 
+    /** 32 hexadecimal digits, either case; checked on every key lookup, so a loop rather than a regular expression. */
     public static boolean isRelativeKeyId(String text) {
-        return text != null && RELATIVE_KEY_ID.matcher(text).matches();
+        if (text == null || text.length() != 2 * RELATIVE_KEY_ID_BYTES) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!HexFormat.isHexDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RelativeKeyID = hexBinary(KcID), uppercase (TS-0003 10.3.5). */
