@@ -5,7 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,6 +39,9 @@ public class ClientIdentityResolver {
     private static final int STANDING_PARAMETERS = 4;
     private static final int STANDING_COLUMNS = 4;
 
+    /** The standing statement with each kind of companion's columns and joins: composed once, not on every request. */
+    private final Map<Class<? extends CompanionRead>, String> standingWith = new ConcurrentHashMap<>();
+
     /** What the database says about a certificate (the first columns of {@link #STANDING}). */
     private record Standing(String boundId, boolean blocked, boolean kmNamed) {
     }
@@ -50,7 +55,8 @@ public class ClientIdentityResolver {
         String fingerprint = names.fingerprint();
         Set<String> ids = names.namedIds();
         String named = ids.size() == 1 ? ids.iterator().next() : null;
-        String sql = companion == null ? STANDING_ALONE : STANDING.formatted(companion.columns(), companion.joins());
+        String sql = companion == null ? STANDING_ALONE : standingWith.computeIfAbsent(companion.getClass(),
+                kind -> STANDING.formatted(companion.columns(), companion.joins()));
         Standing standing = PlainStatements.query(sql, statement -> {
             statement.setString(1, fingerprint);
             PlainStatements.setText(statement, 2, named);

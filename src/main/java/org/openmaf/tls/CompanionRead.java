@@ -28,10 +28,10 @@ public interface CompanionRead {
         CompanionRead readFor(ContainerRequestContext request);
     }
 
-    /** The select-list items, each preceded by a comma. */
+    /** The select-list items, each preceded by a comma; the same for every read of one class (the statement is kept). */
     String columns();
 
-    /** The joins after {@code c}, and any ORDER BY. */
+    /** The joins after {@code c}, and any ORDER BY; the same for every read of one class. */
     String joins();
 
     /** Binds the joins' parameters from {@code first} on. */
