@@ -106,6 +106,13 @@ public interface MafConfig {
 
         /** Older KEKs (base64), by id, still accepted for decryption. */
         Map<String, String> previousKeks();
+
+        /**
+         * Whether the Amazon Corretto Crypto Provider (native AWS-LC) goes ahead of the JDK's providers for the TLS
+         * handshakes' signatures and the AES-GCM of records and stored keys ({@code org.openmaf.crypto.NativeCrypto}).
+         */
+        @WithDefault("true")
+        boolean nativeProvider();
     }
 
     interface Stakeholder {

@@ -27,6 +27,7 @@ final class TestConfigs {
                     public String kek() { return kek; }
                     public String kekId() { return kekId; }
                     public Map<String, String> previousKeks() { return Map.of(); }
+                    public boolean nativeProvider() { return false; }
                 };
             }
         };

@@ -61,6 +61,8 @@ class ProductionStartupIT {
         try (MafProcess maf = MafProcess.maf(settings)) {
             assertThat(maf.awaitLine("Listening on", 90)).contains("https://0.0.0.0:" + port);
             assertThat(maf.output()).doesNotContain("maf-dev");
+            // The native provider loads (the jar's manifest allows its System.load: no warning) and serves first.
+            assertThat(maf.output()).contains("Native crypto: AmazonCorrettoCryptoProvider").doesNotContain("restricted method");
             // Contract section 9: health on the management interface, where Kubernetes probes ask.
             int management = Integer.parseInt(settings.get("quarkus.management.port"));
             assertThat(maf.output()).contains("Management interface listening on http://0.0.0.0:" + management);

@@ -1,0 +1,56 @@
+package org.openmaf.crypto;
+
+import java.security.Security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import org.jboss.logging.Logger;
+import org.openmaf.config.MafConfig;
+
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Puts the Amazon Corretto Crypto Provider (ACCP, on AWS-LC) ahead of the JDK's providers, so the JDK's TLS handshakes
+ * verify and sign ECDSA in native code: the JDK's own P-256 arithmetic verified about 2,400 signatures a second on one
+ * core of the benchmark machine, ACCP about 23,800, and the handshake is most of a key registration's cost (issue 12).
+ * AES-GCM (records, sealed keys), RSA and the digests come from it too; the TLS key schedule, the exporter and X25519
+ * stay the JDK's. {@code maf.crypto.native-provider=false} keeps the JDK's providers only. Where the native library
+ * cannot load (another platform than Linux x86-64, no writable temporary directory), the MAF says so and runs on the
+ * JDK's providers: slower handshakes, nothing else changes.
+ */
+@ApplicationScoped
+public class NativeCrypto {
+
+    private static final Logger LOG = Logger.getLogger(NativeCrypto.class);
+
+    @Inject
+    MafConfig config;
+
+    /** Before anything at start-up signs, seals or shakes hands; the HTTPS endpoint opens after every start-up step. */
+    void installAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 2) StartupEvent start) {
+        if (!config.crypto().nativeProvider()) {
+            LOG.info("Native crypto off (maf.crypto.native-provider=false): the JDK's providers serve");
+            return;
+        }
+        Throwable loadingError = AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
+        if (loadingError != null) {
+            LOG.warnf("Native crypto (ACCP) cannot load here (%s): the JDK's providers serve, with slower handshakes",
+                    loadingError.getMessage());
+            return;
+        }
+        AmazonCorrettoCryptoProvider.install();
+        LOG.infof("Native crypto: %s %s (AWS-LC %s) ahead of the JDK's providers", Security.getProviders()[0].getName(),
+                AmazonCorrettoCryptoProvider.INSTANCE.getVersionStr(), AmazonCorrettoCryptoProvider.INSTANCE.getAwsLcVersionStr());
+    }
+
+    /** Whether the native provider is the first one asked. */
+    public static boolean installed() {
+        return Security.getProviders()[0] == AmazonCorrettoCryptoProvider.INSTANCE;
+    }
+}
