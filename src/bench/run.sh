@@ -346,7 +346,7 @@ if ((!QUICK)); then
 fi
 if [[ ${BENCH_JVM_EXTRA:-} == *NativeMemoryTracking* ]]; then
   "$JAVA_HOME/bin/jcmd" "$MAF_PID" VM.native_memory summary >"$RUN/nmt.txt" 2>&1 || true
-  grep -E '^(Total|-) ' "$RUN/nmt.txt" | sed 's/^/  /' >&2 || true
+  grep -E '^(Total|-)[: ]|^ +\((malloc|mmap)' "$RUN/nmt.txt" | sed 's/^/  /' >&2 || true
 fi
 
 # ---- the table ----

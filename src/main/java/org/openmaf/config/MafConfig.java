@@ -109,7 +109,8 @@ public interface MafConfig {
 
         /**
          * Whether the Amazon Corretto Crypto Provider (native AWS-LC) goes ahead of the JDK's providers for the TLS
-         * handshakes' signatures and the AES-GCM of records and stored keys ({@code org.openmaf.crypto.NativeCrypto}).
+         * handshakes' signatures and the AES-GCM of records and stored keys, and BouncyCastle's X25519 for their key
+         * exchange ({@code org.openmaf.crypto.NativeCrypto}); false keeps the JDK's providers only.
          */
         @WithDefault("true")
         boolean nativeProvider();

@@ -19,15 +19,18 @@ import io.quarkus.runtime.StartupEvent;
  * Puts the Amazon Corretto Crypto Provider (ACCP, on AWS-LC) ahead of the JDK's providers, so the JDK's TLS handshakes
  * verify and sign ECDSA in native code: the JDK's own P-256 arithmetic verified about 2,400 signatures a second on one
  * core of the benchmark machine, ACCP about 23,800, and the handshake is most of a key registration's cost (issue 12).
- * AES-GCM (records, sealed keys), RSA and the digests come from it too; the TLS key schedule, the exporter and X25519
- * stay the JDK's. {@code maf.crypto.native-provider=false} keeps the JDK's providers only. Where the native library
- * cannot load (another platform than Linux x86-64, no writable temporary directory), the MAF says so and runs on the
- * JDK's providers: slower handshakes, nothing else changes.
+ * AES-GCM (records, sealed keys), RSA and the digests come from it too; the TLS key schedule and the exporter stay the
+ * JDK's. ACCP has no X25519, the handshakes' key exchange, so {@link X25519Provider} (BouncyCastle's, in Java, more than
+ * twice the JDK's speed) goes ahead of the JDK's for that. {@code maf.crypto.native-provider=false} keeps the JDK's
+ * providers only. Where the native library cannot load (another platform than Linux x86-64, no writable temporary
+ * directory), the MAF says so and runs on the JDK's providers and the X25519 one: slower handshakes, nothing else
+ * changes.
  */
 @ApplicationScoped
 public class NativeCrypto {
 
     private static final Logger LOG = Logger.getLogger(NativeCrypto.class);
+    private static final X25519Provider X25519 = new X25519Provider();
 
     @Inject
     MafConfig config;
@@ -38,6 +41,9 @@ public class NativeCrypto {
             LOG.info("Native crypto off (maf.crypto.native-provider=false): the JDK's providers serve");
             return;
         }
+        // First now, second once ACCP goes first below (ACCP has no XDH): either way ahead of SunEC, whose X25519 it
+        // replaces. On a later start in the same JVM (tests) both are there already and stay where they are.
+        Security.insertProviderAt(X25519, 1);
         Throwable loadingError = AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
         if (loadingError != null) {
             LOG.warnf("Native crypto (ACCP) cannot load here (%s): the JDK's providers serve, with slower handshakes",
@@ -45,8 +51,14 @@ public class NativeCrypto {
             return;
         }
         AmazonCorrettoCryptoProvider.install();
-        LOG.infof("Native crypto: %s %s (AWS-LC %s) ahead of the JDK's providers", Security.getProviders()[0].getName(),
-                AmazonCorrettoCryptoProvider.INSTANCE.getVersionStr(), AmazonCorrettoCryptoProvider.INSTANCE.getAwsLcVersionStr());
+        LOG.infof("Native crypto: %s %s (AWS-LC %s) ahead of the JDK's providers, X25519 by %s",
+                Security.getProviders()[0].getName(), AmazonCorrettoCryptoProvider.INSTANCE.getVersionStr(),
+                AmazonCorrettoCryptoProvider.INSTANCE.getAwsLcVersionStr(), X25519Provider.NAME);
+    }
+
+    /** Whether the JDK's TLS computes X25519 with {@link X25519Provider}. */
+    static boolean x25519Installed() {
+        return Security.getProvider(X25519Provider.NAME) == X25519;
     }
 
     /** Whether the native provider is the first one asked. */

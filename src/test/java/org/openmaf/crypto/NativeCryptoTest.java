@@ -35,6 +35,17 @@ class NativeCryptoTest {
     }
 
     @Test
+    void theHandshakesX25519IsBouncyCastlesNotTheJdks() throws Exception {
+        assertThat(NativeCrypto.x25519Installed()).isTrue();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH");
+        generator.initialize(java.security.spec.NamedParameterSpec.X25519);
+        javax.crypto.KeyAgreement agreement = javax.crypto.KeyAgreement.getInstance("XDH");
+        agreement.init(generator.generateKeyPair().getPrivate());
+        assertThat(generator.getProvider().getName()).isEqualTo(X25519Provider.NAME);
+        assertThat(agreement.getProvider().getName()).isEqualTo(X25519Provider.NAME);
+    }
+
+    @Test
     void itsEcdsaAndTheJdksAgree() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "SunEC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
