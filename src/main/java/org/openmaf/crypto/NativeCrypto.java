@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.jboss.logging.Logger;
 import org.openmaf.config.MafConfig;
 
@@ -30,7 +31,7 @@ import io.quarkus.runtime.StartupEvent;
 public class NativeCrypto {
 
     private static final Logger LOG = Logger.getLogger(NativeCrypto.class);
-    private static final X25519Provider X25519 = new X25519Provider();
+    private static final X25519Provider X25519_PROVIDER = new X25519Provider();
 
     @Inject
     MafConfig config;
@@ -41,9 +42,13 @@ public class NativeCrypto {
             LOG.info("Native crypto off (maf.crypto.native-provider=false): the JDK's providers serve");
             return;
         }
+        // BouncyCastle builds its X25519 tables on first use, about 150 ms of a cold JVM's CPU that the first handshake
+        // would wait for (start-up is measured to the first answered TLS request, issue 12): built on a thread of its
+        // own while the rest of the start-up runs. A handshake that comes sooner waits for them (built once, locked).
+        Thread.ofPlatform().name("maf-x25519-tables").daemon().start(X25519::precompute);
         // First now, second once ACCP goes first below (ACCP has no XDH): either way ahead of SunEC, whose X25519 it
         // replaces. On a later start in the same JVM (tests) both are there already and stay where they are.
-        Security.insertProviderAt(X25519, 1);
+        Security.insertProviderAt(X25519_PROVIDER, 1);
         Throwable loadingError = AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
         if (loadingError != null) {
             LOG.warnf("Native crypto (ACCP) cannot load here (%s): the JDK's providers serve, with slower handshakes",
@@ -58,7 +63,7 @@ public class NativeCrypto {
 
     /** Whether the JDK's TLS computes X25519 with {@link X25519Provider}. */
     static boolean x25519Installed() {
-        return Security.getProvider(X25519Provider.NAME) == X25519;
+        return Security.getProvider(X25519Provider.NAME) == X25519_PROVIDER;
     }
 
     /** Whether the native provider is the first one asked. */
