@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * X25519 for the JDK's TLS handshakes, computed by BouncyCastle's RFC 7748 code ({@link X25519KeyAgreement},
- * {@link X25519KeyPairGenerator}): on the benchmark machine it made about 4,700 key pairs and agreements a second on
- * one core, the JDK's own field arithmetic about 2,000, and X25519 was a fifth of the MAF's CPU under registrations
+ * {@link X25519KeyPairGenerator}): on the benchmark machine it made about 8,800 key pairs with their agreements a second
+ * on one core, the JDK's own field arithmetic about 3,400, and X25519 was a fifth of the MAF's CPU under registrations
  * (issue 12; ACCP 2.5 offers no XDH). It serves the JCA names the JDK's TLS asks for ({@code XDH}, as
  * {@code KeyPairGenerator} and {@code KeyAgreement}) and {@code X25519}; for X448 it refuses, and the JCA falls over to
  * the JDK's SunEC. Keys are the JDK's own (SunEC's key factory), so everything else sees the keys it always saw.
