@@ -1,5 +1,6 @@
 package org.openmaf.keys;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,25 +40,28 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
     }
 
     /**
-     * The columns a retrieval needs, in ONE statement that touches no entity: the key with its sealed value, one row per
-     * target (in target order), its source's and the caller's registration and the stakeholder's patterns. Nothing is
-     * managed or written, so a retrieval runs in no transaction; only its audit record is committed. Usually it is read
-     * along with the caller's certificate standing ({@link RetrievalChainRead}), else by {@link #RETRIEVAL_CHAIN}.
+     * The columns a retrieval needs, in ONE statement that touches no entity and returns ONE row: the key with its sealed
+     * value, its targets as an array in target order, its source's and the caller's registration and the stakeholder's
+     * patterns. The targets come from the primary key's index in order, so the plan needs no sort (issue 12: every plan
+     * node is set up afresh on each execution). Nothing is managed or written, so a retrieval runs in no transaction;
+     * only its audit record is committed. Usually it is read along with the caller's certificate standing
+     * ({@link RetrievalChainRead}), else by {@link #RETRIEVAL_CHAIN}.
      */
     static final String RETRIEVAL_COLUMNS = "k.relative_key_id, k.source_id, k.admin_fqdn, k.suid, k.labels,"
             + " k.expiration_time, k.creation_time, k.last_modified_time, k.key_origin, k.kek_id, k.key_nonce,"
-            + " k.key_ciphertext, sr.expiration_time, s.admin_fqdn, s.authorized_clients, cr.expiration_time, t.target_id";
+            + " k.key_ciphertext, sr.expiration_time, s.admin_fqdn, s.authorized_clients, cr.expiration_time,"
+            + " array(select t.target_id from key_target t where t.relative_key_id = k.relative_key_id"
+            + " order by t.target_index)";
 
     /** The joins from the key {@code k} on, the caller's ID being {@code caller} (an SQL expression). */
     static String retrievalJoins(String caller) {
         return " left join client_registration sr on sr.client_id = k.source_id and sr.admin_fqdn = k.admin_fqdn"
                 + " left join stakeholder s on s.admin_fqdn = k.admin_fqdn"
-                + " left join client_registration cr on cr.client_id = " + caller + " and cr.admin_fqdn = k.admin_fqdn"
-                + " left join key_target t on t.relative_key_id = k.relative_key_id";
+                + " left join client_registration cr on cr.client_id = " + caller + " and cr.admin_fqdn = k.admin_fqdn";
     }
 
     private static final String RETRIEVAL_CHAIN = "select " + RETRIEVAL_COLUMNS + " from key_registration k"
-            + retrievalJoins("?") + " where k.relative_key_id = ? order by t.target_index";
+            + retrievalJoins("?") + " where k.relative_key_id = ?";
 
     private static final StringListColumn LISTS = new StringListColumn();
 
@@ -74,8 +78,8 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
     }
 
     /**
-     * The chain from {@link #RETRIEVAL_COLUMNS}, starting at {@code column}, the cursor on the first row (which ends up
-     * after the last); empty when no key row exists.
+     * The chain from {@link #RETRIEVAL_COLUMNS}, starting at {@code column} of the row the cursor is on; empty when no
+     * key row exists.
      */
     static Optional<KeyChain> retrievalRows(ResultSet rows, int column, String callerId) throws SQLException {
         int c = column - 1;
@@ -99,12 +103,14 @@ record KeyChain(KeyRegistration key, Instant sourceRegistrationExpiry, Stakehold
         String stakeholderId = rows.getString(c + 14);
         String patterns = rows.getString(c + 15);
         Instant callerRegistration = PlainStatements.instant(rows, c + 16);
-        do {
-            String target = rows.getString(c + 17);
-            if (target != null) {
-                key.targetIds.add(target);
+        Array targets = rows.getArray(c + 17);
+        try {
+            for (Object target : (Object[]) targets.getArray()) { // String[] from PostgreSQL, Object[] from H2
+                key.targetIds.add((String) target);
             }
-        } while (rows.next());
+        } finally {
+            targets.free();
+        }
         // A retrieval reads the stakeholder's patterns only (no lifetimes, no quota).
         Stakeholder stakeholder = stakeholderId == null ? null
                 : Stakeholder.detached(stakeholderId, LISTS.convertToEntityAttribute(patterns), 0, 0);

@@ -49,7 +49,7 @@ final class RetrievalChainRead implements CompanionRead {
     }
 
     private static final String JOINS = " left join key_registration k on k.relative_key_id = ?"
-            + KeyChain.retrievalJoins("c.client_id") + " order by t.target_index";
+            + KeyChain.retrievalJoins("c.client_id");
 
     private final String relativeKeyId;
     private String callerId;

@@ -31,7 +31,7 @@ public interface CompanionRead {
     /** The select-list items, each preceded by a comma; the same for every read of one class (the statement is kept). */
     String columns();
 
-    /** The joins after {@code c}, and any ORDER BY; the same for every read of one class. */
+    /** The joins after {@code c}; the same for every read of one class. */
     String joins();
 
     /** Binds the joins' parameters from {@code first} on. */

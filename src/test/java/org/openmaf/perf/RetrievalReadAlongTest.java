@@ -1,6 +1,7 @@
 package org.openmaf.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openmaf.keys.Suid;
 import org.openmaf.testing.Maf;
 import org.openmaf.testing.MafClients;
 import org.openmaf.testing.MafTestEnvironment;
@@ -77,6 +79,32 @@ class RetrievalReadAlongTest {
             assertThat(own).hasSize(3);
             assertThat(own.get(1)).contains("psk_credential");
             assertThat(own.get(2)).contains("from key_registration k").doesNotContain("certificate_binding");
+        } finally {
+            unbind(device);
+        }
+    }
+
+    @Test
+    void everyTargetComesBackInTheOrderItWasRegistered() throws Exception {
+        // Targets not in sorted order, the caller among them (an ESData key: SAEF keys have one target): the one row
+        // read along carries them as an array, in target order, and so does the chain the procedure reads itself (a
+        // binding stored non-canonical).
+        List<String> targets = List.of("//" + TestPki.SP + "/zz-last-by-name", Client.IN_CSE.clientId,
+                "//" + TestPki.SP + "/aa-first-by-name");
+        String key = Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", Maf.keyRegFor(Suid.ESDATA_ENCRYPTION, targets)).then().statusCode(201)
+                .extract().path("'m2m:symmKeyReg'.relativeKeyID");
+        ExecutedStatements.clear();
+        MafClients.as(Client.IN_CSE).header("X-M2M-RI", "read-along-targets").get("/maf/symmKeyRegs/" + key).then()
+                .statusCode(200).body("'m2m:symmKeyReg'.targetIDs", contains(targets.toArray()))
+                .body("'m2m:symmKeyReg'.keyValue", notNullValue());
+        assertThat(statementsOf("read-along-targets")).singleElement()
+                .satisfies(sql -> assertThat(sql).contains("certificate_binding", "key_target"));
+
+        ExtraClient device = device("bound-non-canonical-targets");
+        bind(device, Client.IN_CSE.clientId.replace(TestPki.SP, TestPki.SP.toUpperCase()));
+        try {
+            as(device).get("/maf/symmKeyRegs/" + key).then().statusCode(200)
+                    .body("'m2m:symmKeyReg'.targetIDs", contains(targets.toArray()));
         } finally {
             unbind(device);
         }
