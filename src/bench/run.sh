@@ -268,16 +268,36 @@ settle() { # label, then a command that loads the MAF for 10 s; appends "label: 
 }
 WARMUP=
 
+# ---- CPU per request: where a request's CPU goes, however busy the machine is ----
+# The CPU time the MAF's JVM and PostgreSQL (every process of the cluster: backends, WAL writer, checkpointer) used
+# during a measurement, divided by the requests it served. It moves less with the neighbours' load than a rate does,
+# though not nothing (README, "The tenth round"); with the rates, it tells whether a change made a request cheaper.
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_mark() { # "MAF-ticks PostgreSQL-ticks"
+  local pg=0 pid
+  for pid in $(pgrep -u postgres -x postgres); do pg=$((pg + $(cpu_ticks "$pid"))); done
+  echo "$(cpu_ticks "$MAF_PID") $pg"
+}
+cpu_per_request() { # mark-before mark-after requests
+  awk -v b="$1" -v a="$2" -v n="$3" -v hz="$TICK" 'BEGIN {split(b, x, " "); split(a, y, " ");
+    if (n > 0) printf "MAF %.2f ms, PostgreSQL %.2f ms", (y[1] - x[1]) * 1000 / hz / n, (y[2] - x[2]) * 1000 / hz / n}'
+}
+
 # ---- (a) new mutual-TLS connection per request, 8 clients ----
 log "(a) registrations, a new TLS 1.3 connection each"
 # Warm-up from the 8 devices (above), then 3 s from the shared certificate.
 settle registrations newconn_devices 10
 newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 3 201 >/dev/null
+CPU_BEFORE=$(cpu_mark)
 REG=$(newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
+CPU_REG=$(cpu_per_request "$CPU_BEFORE" "$(cpu_mark)" "$(field ok "$REG")")
 # The same load from 8 devices, each registering its own keys: a source's registrations queue for its registration
 # row (locked from the quota count to the commit), those of different sources do not.
 REG_DEVICES=$(newconn_devices "$SECS")
+CPU_BEFORE=$(cpu_mark)
 BARE=$(newconn bench-mn "$MAF_PORT" GET $BARE_PATH - 8 "$SECS" 404)
+CPU_BARE=$(cpu_per_request "$CPU_BEFORE" "$(cpu_mark)" "$(field ok "$BARE")")
 NGX_NEW=$(newconn bench-mn "$NGINX_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
 log "MAF $REG"; log "MAF, 8 devices: $REG_DEVICES"; log "bare $BARE"; log "nginx $NGX_NEW"
 
@@ -287,6 +307,7 @@ wrk_run() { # plain-port ids-file seconds
 }
 wrk_rate() { awk '/^Requests\/sec/ {print $2}' <<<"$1"; }
 wrk_pct() { awk -v p="$2" '$1==p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}' <<<"$1"; }
+wrk_count() { awk '/ requests in / {print $1}' <<<"$1"; }
 wrk_bad() { awk '/Non-2xx/ {n=$NF} /Socket errors/ {e=$0} END {print (n ? n : 0) (e ? " " e : "")}' <<<"$1"; }
 
 log "(c) 1,000 stored keys"
@@ -301,7 +322,9 @@ log "(b) 10,000 stored keys, MAF and nginx"
 seed 9000 9000 "$RUN/ids-9k.txt"
 cat "$RUN/ids-1k.txt" "$RUN/ids-9k.txt" >"$RUN/ids-10k.txt"
 wrk_run "$TO_MAF" "$RUN/ids-10k.txt" 3 >/dev/null
+CPU_BEFORE=$(cpu_mark)
 RET_10K=$(wrk_run "$TO_MAF" "$RUN/ids-10k.txt" "$SECS")
+CPU_RET=$(cpu_per_request "$CPU_BEFORE" "$(cpu_mark)" "$(wrk_count "$RET_10K")")
 wrk_run "$TO_NGINX" "$RUN/ids-10k.txt" 3 >/dev/null
 RET_NGX=$(wrk_run "$TO_NGINX" "$RUN/ids-10k.txt" "$SECS")
 RSS_10K=$(rss_mb)
@@ -375,6 +398,9 @@ Warm-up until the JIT settled: ${WARMUP}
 | security associations/s end to end, 8 devices | $(field rate "$SA") (p50 $(field p50_ms "$SA") ms, p99 $(field p99_ms "$SA") ms) | | |
 | start-up of the production jar to its first answered TLS request, median of 3 starts | ${STARTUP_AOT} s with the AOT cache (${RANGE_AOT} s; ${CPU_AOT} CPU-s), ${STARTUP_PLAIN} s without (${RANGE_PLAIN} s; ${CPU_PLAIN} CPU-s) | | |
 | RSS of the MAF (VmRSS) | ${RSS_10K} MB after (a)+(b), ${RSS_1M:--} MB after (c), ${RSS_END} MB at the end ($RSS_SPLIT; peak ${HWM} MB) | | |
+
+CPU per request, during the measurement (from /proc; the MAF's JVM, and PostgreSQL): registrations $CPU_REG; \
+bare mTLS $CPU_BARE; retrievals (10,000 keys) $CPU_RET
 
 Failures (should be 0): registrations bad=$(field bad "$REG"), devices bad=$(field bad "$REG_DEVICES"), bare bad=$(field bad "$BARE"), nginx bad=$(field bad "$NGX_NEW"), \
 retrievals non-2xx 1k=$(wrk_bad "$RET_1K") 10k=$(wrk_bad "$RET_10K")$([[ -n $RET_1M ]] && echo " 1M=$(wrk_bad "$RET_1M") 1k after=$(wrk_bad "$RET_1K_AFTER")"), \
