@@ -13,7 +13,8 @@
 # Environment: BENCH_DB (database name on 127.0.0.1:5432, default maf_bench, dropped and re-created),
 # BENCH_SECONDS (each measurement, default 10), BENCH_PGUSER (a superuser role, default postgres),
 # JAVA_HOME (a JDK 25; default /usr/lib/jvm/temurin-25-jdk-amd64), BENCH_JVM_EXTRA (more MAF options),
-# BENCH_SERVE_WITHOUT_AOT=1 (the MAF under load is the one started without the AOT cache).
+# BENCH_SERVE_WITHOUT_AOT=1 (the MAF under load is the one started without the AOT cache), BENCH_WARMUP_ROUNDS (at
+# most this many warm-up rounds of 10 s per kind of load, default 40).
 # Installs nginx-light, haproxy and wrk from Debian packages when missing. Stops everything it started on exit.
 set -euo pipefail
 
@@ -252,14 +253,17 @@ sleep 1
 # The MAF has just started. On a slow machine its JIT compiles the handshake and procedure paths for minutes (seen:
 # C2 busy for a third of a core 60 s into the registrations, bare mTLS at 352/s after 20 s and 557/s after 4
 # minutes), so each kind of load is repeated in rounds of 10 s until the JIT compiled for less than 0.5 s of a round
-# (5 % of a core; jstat's compile time), at most 12 rounds. The rounds are printed with the table.
+# (5 % of a core; jstat's compile time), at most BENCH_WARMUP_ROUNDS (default 40). Each round's rate is logged, and
+# the number of rounds is printed with the table. The cap was 12 until a slow machine showed the registrations still
+# rising from 210/s at round 12 to 330/s at round 28, where the JIT settled: C2's queue drains slowly when the load
+# takes both cores, and hot handshake methods ran profiled C1 code for two minutes (README, "The tenth round").
 jit_seconds() { "$JAVA_HOME/bin/jstat" -compiler "$MAF_PID" | awk 'NR == 2 {print $4}'; }
 settle() { # label, then a command that loads the MAF for 10 s; appends "label: N rounds" to WARMUP
   local label=$1 round before after
   shift
-  for round in $(seq 12); do
+  for round in $(seq "${BENCH_WARMUP_ROUNDS:-40}"); do
     before=$(jit_seconds)
-    "$@" >/dev/null
+    "$@" | awk -v tag="[warm-up $label $round]" '/rate=|^Requests\/sec/ {print tag, $0}' >&2
     after=$(jit_seconds)
     awk -v b="$before" -v a="$after" 'BEGIN {exit !(a - b < 0.5)}' && break
   done
