@@ -1,9 +1,11 @@
 package org.openmaf.client;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +21,12 @@ import javax.net.ssl.SSLSocket;
  */
 public final class StubMaf implements AutoCloseable {
 
-    /** What the stub saw: the request head and body, and the exporter output of that connection. */
-    public record Request(String head, String body, byte[] exporter) {
+    /**
+     * What the stub saw: the request head and body, the exporter output of that connection, and the plaintext of the
+     * first TLS record after the handshake (the JDK's TLS socket returns one record per read): the whole request when
+     * the client wrote it at once.
+     */
+    public record Request(String head, String body, byte[] exporter, String firstRecord) {
     }
 
     @FunctionalInterface
@@ -50,7 +56,11 @@ public final class StubMaf implements AutoCloseable {
             socket.startHandshake();
             byte[] exporter = ((ExtendedSSLSession) socket.getSession())
                     .exportKeyingMaterialData("EXPORTER-oneM2M-Connection", null, 48);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
+            byte[] record = new byte[65536];
+            int recordLength = Math.max(0, socket.getInputStream().read(record));
+            String firstRecord = new String(record, 0, recordLength, StandardCharsets.ISO_8859_1);
+            InputStream in = new BufferedInputStream(new SequenceInputStream(
+                    new ByteArrayInputStream(record, 0, recordLength), socket.getInputStream()));
             String head = readHead(in);
             int length = 0;
             for (String line : head.split("\r\n")) {
@@ -58,7 +68,8 @@ public final class StubMaf implements AutoCloseable {
                     length = Integer.parseInt(line.substring(15).strip());
                 }
             }
-            Request request = new Request(head, new String(in.readNBytes(length), StandardCharsets.UTF_8), exporter);
+            Request request = new Request(head, new String(in.readNBytes(length), StandardCharsets.UTF_8), exporter,
+                    firstRecord);
             received.complete(request);
             socket.getOutputStream().write(responder.respond(request).getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();

@@ -73,6 +73,7 @@ public final class InCseDemoServer implements AutoCloseable {
         String peer = String.valueOf(connection.getRemoteSocketAddress());
         try (connection) {
             connection.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            connection.setTcpNoDelay(true);
             MafPskTlsServer tlsServer = new MafPskTlsServer(crypto, new MafPskIdentityManager(mafFqdn, keys));
             TlsServerProtocol tls = new TlsServerProtocol(connection.getInputStream(), connection.getOutputStream());
             tls.accept(tlsServer);

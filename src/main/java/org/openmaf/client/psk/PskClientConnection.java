@@ -26,6 +26,7 @@ public final class PskClientConnection {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
             TlsClientProtocol tls = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
             try {
                 tls.connect(new MafPskTlsClient(new BcTlsCrypto(new SecureRandom()), pskIdentity, psk));
