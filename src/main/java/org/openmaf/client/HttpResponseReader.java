@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reads one HTTP/1.1 response (RFC 9112): status line, headers, and a body framed by chunked transfer coding, by
- * Content-Length, or by the server closing the connection (we always send {@code Connection: close}).
+ * Content-Length, or by the server closing the connection (after a request that said {@code Connection: close}).
  */
 public final class HttpResponseReader {
 

@@ -5,6 +5,7 @@ import org.openmaf.wire.MafNames;
 import org.openmaf.wire.ConnectionKeys;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,10 +21,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A MAF client (TS-0003 8.8): MAF Client Registration, Configuration Retrieval, Update and De-Registration
  * (8.8.2.3 to 8.8.2.6) and MAF Key Registration, Retrieval, Update and De-Registration (8.8.2.7 to 8.8.2.10), over the
- * HTTPS/JSON binding of MAF-CONTRACT. Every operation is one request on its own mutually authenticated TLS connection.
- * Thread-safe; key material is never logged.
+ * HTTPS/JSON binding of MAF-CONTRACT, over mutually authenticated TLS connections. A key registration has a new
+ * connection of its own (its Kc is that connection's exporter); reads (GET) reuse connections kept alive between them
+ * ({@link IdleConnections}), and the other operations have a connection each. Thread-safe; key material is never logged.
+ * {@link #close()} closes the connections kept alive.
  */
-public final class MafClient {
+public final class MafClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MafClient.class.getName());
     private static final String CLIENT_REGS = MafNames.CLIENT_REGS;
@@ -33,6 +36,7 @@ public final class MafClient {
     private final SSLContext tls;
     /** Set instead of {@link #settings} for a PSK-only client (PSK-based MAF Handshake, contract section 8). */
     private final MafPskSettings psk;
+    private final IdleConnections idle = new IdleConnections();
 
     private MafClient(MafClientSettings settings, SSLContext tls, MafPskSettings psk) {
         this.settings = settings;
@@ -222,10 +226,50 @@ public final class MafClient {
     }
 
     private JsonNode call(String method, String resource, MafJson.Body body, int expectedStatus, String root) throws IOException {
+        if ("GET".equals(method)) {
+            return expect(read(path(resource)), expectedStatus, root);
+        }
         try (MafConnection connection = connect()) {
             HttpResponse response = connection.exchange(method, path(resource), body == null ? null : body.bytes());
             return expect(response, expectedStatus, root);
         }
+    }
+
+    /**
+     * A GET on a kept-alive connection, or a new one. A kept connection can have been closed by the MAF while it idled
+     * (its idle timeout, a restart); the GET then goes once more on a new connection, which is safe because a GET
+     * changes nothing. A read that timed out is not repeated: the MAF is slow, not gone.
+     */
+    private HttpResponse read(String path) throws IOException {
+        MafConnection kept = idle.take();
+        if (kept != null) {
+            try {
+                return readOn(kept, path);
+            } catch (SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                LOG.fine(() -> "a kept-alive MAF connection failed (" + e.getMessage() + "); retrying on a new one");
+            }
+        }
+        return readOn(connect(), path);
+    }
+
+    private HttpResponse readOn(MafConnection connection, String path) throws IOException {
+        HttpResponse response;
+        try {
+            response = connection.exchange("GET", path, null, true);
+        } catch (IOException | RuntimeException e) {
+            IdleConnections.closeQuietly(connection);
+            throw e;
+        }
+        idle.give(connection);
+        return response;
+    }
+
+    /** Closes the connections kept alive for reads; a later read has a connection of its own, closed after it. */
+    @Override
+    public void close() {
+        idle.close();
     }
 
     /** Checks status and RSC; an error becomes a {@link MafClientException} with the MAF's {@code m2m:dbg} message. */

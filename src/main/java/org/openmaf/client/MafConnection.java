@@ -27,9 +27,10 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One mutually authenticated TLS connection to the MAF (the MAF Handshake, TS-0003 8.8.2.2) carrying exactly one
- * HTTP/1.1 request. One request per connection keeps key registration honest: the KcID/Kc a registration derives
+ * One mutually authenticated TLS connection to the MAF (the MAF Handshake, TS-0003 8.8.2.2) carrying HTTP/1.1
+ * requests. A connection whose keying material was exported carries exactly one: the KcID/Kc a registration derives
  * belong to the very connection that carried it (TS-0003 10.3.1), and a second registration on it would collide.
+ * Others may be kept alive for more requests ({@link IdleConnections}).
  */
 final class MafConnection implements AutoCloseable {
 
@@ -47,11 +48,15 @@ final class MafConnection implements AutoCloseable {
     private final OutputStream out;
     private final Exporter exporter;
     private final String hostHeader;
-    private boolean used;
+    /** The connection's keying material was exported: it carries one request, then closes. */
+    private boolean exported;
+    private int requests;
+    /** The last response left the connection fit for another request. */
+    private boolean reusable;
 
     private MafConnection(SSLSocket socket, String hostHeader) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.exporter = () -> {
             SSLSession session = socket.getSession();
@@ -71,7 +76,7 @@ final class MafConnection implements AutoCloseable {
                 socket.close();
             }
         };
-        this.in = tls.getInputStream();
+        this.in = new BufferedInputStream(tls.getInputStream());
         this.out = tls.getOutputStream();
         this.exporter = () -> client.exporter().clone();
         this.hostHeader = hostHeader;
@@ -130,6 +135,7 @@ final class MafConnection implements AutoCloseable {
      * label {@value ConnectionKeys#EXPORTER_LABEL}, no context, 48 bytes.
      */
     ConnectionKeys exportConnectionKeys() throws IOException {
+        this.exported = true;
         byte[] exported = exporter.export();
         try {
             return ConnectionKeys.split(exported);
@@ -138,19 +144,32 @@ final class MafConnection implements AutoCloseable {
         }
     }
 
-    /** Sends the request ({@code body} may be null) and reads the whole response. */
+    /** Sends the request ({@code body} may be null) and reads the whole response; the MAF then closes the connection. */
     HttpResponse exchange(String method, String path, byte[] body) throws IOException {
-        if (used) {
-            throw new IllegalStateException("one request per MAF connection");
+        return exchange(method, path, body, false);
+    }
+
+    /**
+     * Sends the request and reads the whole response. With {@code keepAlive} the connection may carry another request
+     * afterwards, if {@link #reusable()} says the response left it fit for one.
+     */
+    HttpResponse exchange(String method, String path, byte[] body, boolean keepAlive) throws IOException {
+        if (exported && requests > 0) {
+            throw new IllegalStateException("a connection whose keys were exported carries one request");
         }
-        used = true;
+        if (requests > 0 && !reusable) {
+            throw new IllegalStateException("this MAF connection is closed for further requests");
+        }
+        requests++;
+        reusable = false;
+        boolean keep = keepAlive && !exported;
         StringBuilder head = new StringBuilder()
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(hostHeader).append("\r\n")
                 .append("Accept: application/json\r\n")
                 // X-M2M-RI lets the MAF's logs and ours name the same request (TS-0009 6.4.1)
                 .append(MafNames.HEADER_RI).append(": ").append(UUID.randomUUID()).append("\r\n")
-                .append("Connection: close\r\n");
+                .append(keep ? "" : "Connection: close\r\n");
         if (body != null) {
             head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(body.length).append("\r\n");
         }
@@ -164,7 +183,14 @@ final class MafConnection implements AutoCloseable {
         }
         out.write(request);
         out.flush();
-        return new HttpResponseReader(new BufferedInputStream(in)).read();
+        HttpResponse response = new HttpResponseReader(in).read();
+        reusable = keep && response.leavesConnectionOpen();
+        return response;
+    }
+
+    /** The last response left the connection open and framed, so it can carry another request. */
+    boolean reusable() {
+        return reusable;
     }
 
     @Override

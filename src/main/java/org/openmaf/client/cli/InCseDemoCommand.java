@@ -42,10 +42,10 @@ final class InCseDemoCommand extends OutputCommand {
             // the IN-CSE must know which MAF's Key Identifiers it resolves (TS-0003 8.2.2.3); no guessing from the URI
             throw new ParameterException(spec.commandLine(), "in-cse-demo needs --maf-fqdn: the MAF-FQDN of the Key Identifiers it accepts");
         }
-        MafClient client = maf.client();
-        MafKeyCache keys = new MafKeyCache(KeySource.fromMaf(client), Clock.systemUTC(),
-                new MafKeyCache.Settings(keyCacheSize, unknownKeyTtl));
-        try (InCseDemoServer server = InCseDemoServer.start(maf.mafFqdn, keys, InetAddress.getByName(bind), port)) {
+        // The client keeps its retrieval connections to the MAF alive: one handshake per connection, not per key
+        try (MafClient client = maf.client();
+                InCseDemoServer server = InCseDemoServer.start(maf.mafFqdn, new MafKeyCache(KeySource.fromMaf(client),
+                        Clock.systemUTC(), new MafKeyCache.Settings(keyCacheSize, unknownKeyTtl)), InetAddress.getByName(bind), port)) {
             out().println("IN-CSE demo listening on " + bind + ":" + server.port() + " for keys of MAF " + maf.mafFqdn);
             out().flush();
             nextStep("Started the IN-CSE demo", "from the AE: maf-client psk connect --host " + bind + " --port " + server.port()
