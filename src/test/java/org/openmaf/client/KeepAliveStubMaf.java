@@ -139,11 +139,9 @@ final class KeepAliveStubMaf implements AutoCloseable {
         return 0;
     }
 
-    /** A response that leaves the connection open: Content-Length, no {@code Connection: close}. */
+    /** A response that leaves the connection open: {@link StubMaf#response} without its {@code Connection: close}. */
     static String keptAlive(int status, int rsc, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return "HTTP/1.1 " + status + " X\r\nX-M2M-RSC: " + rsc + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n" + json;
+        return StubMaf.response(status, rsc, json).replace("Connection: close\r\n", "");
     }
 
     @Override
