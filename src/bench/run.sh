@@ -352,8 +352,11 @@ log "(d) security associations"
   --key "$PKI/bench-in.key" --ca "$PKI/ca.pem" --port "$INCSE_PORT" >"$RUN/in-cse.log" 2>&1 & PIDS+=($!)
 for _ in $(seq 100); do grep -q 'IN-CSE demo listening' "$RUN/in-cse.log" && break; sleep 0.2; done
 # 5 s of warm-up first, in the same JVM as the measurement, so that the load generator's own class loading and JIT
-# are not in the p99.
+# are not in the p99. The MAF's and PostgreSQL's CPU per association is that of the whole run (warm-up included)
+# divided by every association completed in it.
+CPU_BEFORE=$(cpu_mark)
 SA=$("${FIXTURE[@]}" sa "$MAF" "$MAF_FQDN" "$PKI" "$SP" "$SP" "$INCSE_PORT" 8 "$SECS" 5 2>/dev/null)
+CPU_SA=$(cpu_per_request "$CPU_BEFORE" "$(cpu_mark)" "$(field all "$SA")")
 RSS_END=$(rss_mb) RSS_SPLIT=$(rss_split)
 HWM=$(awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$MAF_PID/status")
 
@@ -405,7 +408,7 @@ Warm-up until the JIT settled: ${WARMUP}
 | RSS of the MAF (VmRSS) | ${RSS_10K} MB after (a)+(b), ${RSS_1M:--} MB after (c), ${RSS_END} MB at the end ($RSS_SPLIT; peak ${HWM} MB) | | |
 
 CPU per request, during the measurement (from /proc; the MAF's JVM, and PostgreSQL): registrations $CPU_REG; \
-bare mTLS $CPU_BARE; retrievals (10,000 keys) $CPU_RET
+bare mTLS $CPU_BARE; retrievals (10,000 keys) $CPU_RET; security associations $CPU_SA
 
 Failures (should be 0): registrations bad=$(field bad "$REG"), devices bad=$(field bad "$REG_DEVICES"), bare bad=$(field bad "$BARE"), nginx bad=$(field bad "$NGX_NEW"), \
 retrievals non-2xx 1k=$(wrk_bad "$RET_1K") 10k=$(wrk_bad "$RET_10K")$([[ -n $RET_1M ]] && echo " 1M=$(wrk_bad "$RET_1M") 1k after=$(wrk_bad "$RET_1K_AFTER")"), \
