@@ -28,17 +28,10 @@ final class IdleConnections implements AutoCloseable {
     private record Idle(MafConnection connection, long sinceNanos) {
     }
 
+    private static final long MAX_IDLE_NANOS = MAX_IDLE_TIME.toNanos();
+
     private final ArrayDeque<Idle> idle = new ArrayDeque<>();
-    private final long maxIdleNanos;
     private boolean closed;
-
-    IdleConnections() {
-        this(MAX_IDLE_TIME);
-    }
-
-    IdleConnections(Duration maxIdleTime) {
-        this.maxIdleNanos = maxIdleTime.toNanos();
-    }
 
     /** The most recently used connection that has not idled too long, or null; older ones are closed. */
     MafConnection take() {
@@ -48,7 +41,7 @@ final class IdleConnections implements AutoCloseable {
             long now = System.nanoTime();
             while (fresh == null && !idle.isEmpty()) {
                 Idle newest = idle.pollLast();
-                if (now - newest.sinceNanos() < maxIdleNanos) {
+                if (now - newest.sinceNanos() < MAX_IDLE_NANOS) {
                     fresh = newest.connection();
                 } else {
                     stale.add(newest.connection());
@@ -68,11 +61,6 @@ final class IdleConnections implements AutoCloseable {
             }
         }
         closeQuietly(connection);
-    }
-
-    /** How many are kept now. */
-    synchronized int size() {
-        return idle.size();
     }
 
     @Override

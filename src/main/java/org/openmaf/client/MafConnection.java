@@ -154,11 +154,8 @@ final class MafConnection implements AutoCloseable {
      * afterwards, if {@link #reusable()} says the response left it fit for one.
      */
     HttpResponse exchange(String method, String path, byte[] body, boolean keepAlive) throws IOException {
-        if (exported && requests > 0) {
-            throw new IllegalStateException("a connection whose keys were exported carries one request");
-        }
         if (requests > 0 && !reusable) {
-            throw new IllegalStateException("this MAF connection is closed for further requests");
+            throw new IllegalStateException("this MAF connection carries no further request");
         }
         requests++;
         reusable = false;
