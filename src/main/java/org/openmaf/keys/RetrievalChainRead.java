@@ -16,7 +16,7 @@ import org.openmaf.tls.CompanionRead;
 import org.openmaf.wire.MafNames;
 
 /**
- * A key retrieval's chain ({@link KeyChain#RETRIEVAL_COLUMNS}), read by the statement that reads the caller's
+ * A key retrieval's chain ({@link KeyChain#retrievalColumns}), read by the statement that reads the caller's
  * certificate standing ({@link CompanionRead}): a retrieval then costs one statement of its own instead of two (issue
  * 12). {@link KeyRegistrationService#retrieve} takes the rows only when they are for the key and the caller it serves
  * ({@link #chainOf}); otherwise (a PSK client, a reference the procedure will refuse, a binding stored in a
@@ -48,8 +48,9 @@ final class RetrievalChainRead implements CompanionRead {
         }
     }
 
+    private static final String COLUMNS = ", " + KeyChain.retrievalColumns("c.client_id");
     private static final String JOINS = " left join key_registration k on k.relative_key_id = ?"
-            + KeyChain.retrievalJoins("c.client_id");
+            + KeyChain.STAKEHOLDER_JOIN;
 
     private final String relativeKeyId;
     private String callerId;
@@ -62,7 +63,7 @@ final class RetrievalChainRead implements CompanionRead {
 
     @Override
     public String columns() {
-        return ", " + KeyChain.RETRIEVAL_COLUMNS;
+        return COLUMNS;
     }
 
     @Override
