@@ -296,8 +296,8 @@ newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 3 201 >/dev/nul
 CPU_BEFORE=$(cpu_mark)
 REG=$(newconn bench-mn "$MAF_PORT" POST /maf/symmKeyRegs "$KEY_BODY" 8 "$SECS" 201)
 CPU_REG=$(cpu_per_request "$CPU_BEFORE" "$(cpu_mark)" "$(field ok "$REG")")
-# The same load from 8 devices, each registering its own keys: a source's registrations queue for its registration
-# row (locked from the quota count to the commit), those of different sources do not.
+# The same load from 8 devices, each registering its own keys: a source's registrations queue for its key ceiling's
+# row (locked from the update in their one statement to its commit), those of different sources do not.
 REG_DEVICES=$(newconn_devices "$SECS")
 CPU_BEFORE=$(cpu_mark)
 BARE=$(newconn bench-mn "$MAF_PORT" GET $BARE_PATH - 8 "$SECS" 404)

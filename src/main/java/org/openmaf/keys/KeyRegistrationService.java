@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmaf.audit.AuditRecord;
 import org.openmaf.audit.AuditedProcedure;
 import org.openmaf.audit.AuditedProcedure.Actor;
 import org.openmaf.audit.AuditedProcedure.Addressed;
@@ -30,6 +31,8 @@ import org.openmaf.registration.Stakeholder;
 import org.openmaf.tls.AuthenticatedClient;
 import org.openmaf.wire.ClientId;
 import org.openmaf.wire.KeyIdentifier;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** MAF Key Registration, Retrieval, Registration Update and De-Registration (TS-0003 8.8.2.7 to 8.8.2.10). */
 @ApplicationScoped
@@ -72,8 +75,11 @@ public class KeyRegistrationService {
      * 8.8.2.7. Kc is the connection's exporter output unless the client sent its own keyValue. The source must hold a
      * valid registration for the stakeholder, and the stakeholder must authorize it now and allow it one more key
      * (max-keys-per-client); the key's lifetime is capped by the stakeholder's maximum and by the source's registration.
+     * <p>
+     * On PostgreSQL a source with room under its key ceiling has its key written by one statement that is its own
+     * transaction ({@link NewKeyStatement#insertBelowCeiling}); only at the ceiling (or at its first key) does a
+     * transaction lock the source's registration and count its keys. Either way the answer leaves after the commit.
      */
-    @Transactional
     @AuditedProcedure(Procedure.KEY_REGISTRATION)
     public KeyRegistration register(@Actor String sourceId, KeyRegMessages.Create request, ConnectionKeys connection) {
         String adminFqdn = Attributes.required(request.adminFqdn(), RESOURCE, MafNames.ADMIN_FQDN);
@@ -84,45 +90,47 @@ public class KeyRegistrationService {
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         byte[] selfGenerated = request.keyValue() == null ? null : selfGeneratedKey(request.keyValue());
-        SourceStanding source = standingOf(sourceId, adminFqdn, now);
+        if (!onPostgreSql()) {
+            return QuarkusTransaction.requiringNew().call(() -> registerOneByOne(sourceId, adminFqdn, suid, targets, labels,
+                    now, request.expirationTime(), selfGenerated, connection));
+        }
+        SourceStanding source = standingOf(SourceStanding.readOnPostgreSql(sourceId, adminFqdn, now), sourceId, adminFqdn);
+        KeyRegistration key = sealedKey(sourceId, adminFqdn, suid, targets, labels, now, selfGenerated, connection);
+        key.expirationTime = capped(request.expirationTime(), now, source);
+        AuditRecord success = audit.successRecord(key.relativeKeyId);
+        NewKeyStatement.Outcome outcome = NewKeyStatement.insertBelowCeiling(key, tombstoneUntil(key, now),
+                source.stakeholder().maxKeysPerClient, now, success).orElseGet(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> insertCounted(key, request.expirationTime(), now, success)));
+        if (!outcome.inserted()) {
+            throw sameConnection(key.relativeKeyId);
+        }
+        return key;
+    }
 
-        KeyRegistration key = new KeyRegistration();
-        key.expirationTime = capped(request.expirationTime(), now, source.stakeholder(), source.registrationExpiry());
-        byte[] keyValue;
-        Instant tombstoneUntil = null;
-        if (selfGenerated != null) {
-            key.relativeKeyId = KeyIdentifier.randomRelativeKeyId(RANDOM);
-            key.keyOrigin = KeyRegistration.ORIGIN_CLIENT;
-            keyValue = selfGenerated;
-        } else {
-            org.openmaf.wire.ConnectionKeys exported = connection.exportConnectionKeys();
-            key.relativeKeyId = exported.relativeKeyId();
-            key.keyOrigin = KeyRegistration.ORIGIN_EXPORTER;
-            keyValue = exported.kc();
-            exported.destroy();
-            // Used before, whether the key is still there or not: a connection's exporter yields one key, ever. Every
-            // exporter-derived key has a tombstone (V4 wrote those of keys registered before it), and its primary key
-            // refuses the KcID a second time, whatever runs concurrently.
-            tombstoneUntil = latest(key.expirationTime, now.plus(MIN_TOMBSTONE));
-        }
-        key.sourceId = sourceId;
-        key.adminFqdn = adminFqdn;
-        key.suid = suid;
-        key.target(targets);
-        key.labels = labels;
-        key.creationTime = now;
-        key.lastModifiedTime = now;
-        key.seal(encryption.seal(keyValue, key.relativeKeyId));
-        Arrays.fill(keyValue, (byte) 0);
-        if (onPostgreSql()) {
-            NewKeyStatement.Outcome outcome = NewKeyStatement.insert(key, tombstoneUntil,
-                    source.stakeholder().maxKeysPerClient, now, audit.successRecord(key.relativeKeyId));
-            withinQuota(sourceId, adminFqdn, source.stakeholder(), outcome.validKeys());
-            if (!outcome.inserted()) {
-                throw sameConnection(key.relativeKeyId);
-            }
-            return key;
-        }
+    /**
+     * At the source's ceiling, at its first key (no ceiling yet), or when its registration went since it was read: the
+     * source's standing read again under its registration row's lock, and the key inserted by the statement that
+     * counts the source's keys; in a transaction.
+     */
+    private static NewKeyStatement.Outcome insertCounted(KeyRegistration key, Instant requestedExpiry, Instant now,
+            AuditRecord success) {
+        SourceStanding locked = standingOf(SourceStanding.lockedOnPostgreSql(key.sourceId, key.adminFqdn, now),
+                key.sourceId, key.adminFqdn);
+        key.expirationTime = capped(requestedExpiry, now, locked);
+        NewKeyStatement.Outcome counted = NewKeyStatement.insert(key, tombstoneUntil(key, now),
+                locked.stakeholder().maxKeysPerClient, now, success);
+        withinQuota(key.sourceId, key.adminFqdn, locked.stakeholder(), counted.validKeys());
+        return counted;
+    }
+
+    /** H2 (dev mode): the source's registration locked and its keys counted, then the entities persisted one by one. */
+    private KeyRegistration registerOneByOne(String sourceId, String adminFqdn, int suid, List<String> targets,
+            List<String> labels, Instant now, Instant requestedExpiry, byte[] selfGenerated, ConnectionKeys connection) {
+        SourceStanding source = standingOf(SourceStanding.of(sourceId, adminFqdn, now), sourceId, adminFqdn);
+        withinQuota(sourceId, adminFqdn, source.stakeholder(), source.validKeys());
+        KeyRegistration key = sealedKey(sourceId, adminFqdn, suid, targets, labels, now, selfGenerated, connection);
+        key.expirationTime = capped(requestedExpiry, now, source);
+        Instant tombstoneUntil = tombstoneUntil(key, now);
         try {
             if (tombstoneUntil != null) {
                 UsedKcId.of(key.relativeKeyId, tombstoneUntil).persist();
@@ -134,6 +142,44 @@ public class KeyRegistrationService {
         }
         audit.succeeded(key.relativeKeyId);
         return key;
+    }
+
+    /** The new key, sealed: Kc is the connection's exporter output, or the client's own key, zeroed once sealed. */
+    private KeyRegistration sealedKey(String sourceId, String adminFqdn, int suid, List<String> targets,
+            List<String> labels, Instant now, byte[] selfGenerated, ConnectionKeys connection) {
+        KeyRegistration key = new KeyRegistration();
+        byte[] keyValue;
+        if (selfGenerated != null) {
+            key.relativeKeyId = KeyIdentifier.randomRelativeKeyId(RANDOM);
+            key.keyOrigin = KeyRegistration.ORIGIN_CLIENT;
+            keyValue = selfGenerated;
+        } else {
+            org.openmaf.wire.ConnectionKeys exported = connection.exportConnectionKeys();
+            key.relativeKeyId = exported.relativeKeyId();
+            key.keyOrigin = KeyRegistration.ORIGIN_EXPORTER;
+            keyValue = exported.kc();
+            exported.destroy();
+        }
+        key.sourceId = sourceId;
+        key.adminFqdn = adminFqdn;
+        key.suid = suid;
+        key.target(targets);
+        key.labels = labels;
+        key.creationTime = now;
+        key.lastModifiedTime = now;
+        key.seal(encryption.seal(keyValue, key.relativeKeyId));
+        Arrays.fill(keyValue, (byte) 0);
+        return key;
+    }
+
+    /**
+     * Until when an exporter-derived KcID stays used, whether its key is still there or not: a connection's exporter
+     * yields one key, ever. Every exporter-derived key has a tombstone (V4 wrote those of keys registered before it),
+     * and its primary key refuses the KcID a second time, whatever runs concurrently. Null for a self-generated key.
+     */
+    private static Instant tombstoneUntil(KeyRegistration key, Instant now) {
+        return KeyRegistration.ORIGIN_EXPORTER.equals(key.keyOrigin) ? latest(key.expirationTime, now.plus(MIN_TOMBSTONE))
+                : null;
     }
 
     /**
@@ -254,23 +300,15 @@ public class KeyRegistrationService {
         }
     }
 
-    /**
-     * 8.8.2.7 preconditions: a valid registration (its row locked for this transaction), the stakeholder's authorization
-     * now, and (here on H2, in the insert on PostgreSQL) room under the quota.
-     */
-    private SourceStanding standingOf(String sourceId, String adminFqdn, Instant now) {
-        SourceStanding standing = (onPostgreSql() ? SourceStanding.lockedOnPostgreSql(sourceId, adminFqdn, now)
-                : SourceStanding.of(sourceId, adminFqdn, now)).orElseThrow(() -> Stakeholder
-                .findByIdOptional(adminFqdn).isEmpty()
-                        ? MafException.noPrivilege("This MAF serves no administrating stakeholder '" + adminFqdn + "'.")
-                        : MafException.noPrivilege(sourceId + " holds no valid MAF client registration for '" + adminFqdn
-                                + "'; register first (POST " + MafNames.CLIENT_REGS + ")."));
+    /** 8.8.2.7 preconditions: a valid registration and the stakeholder's authorization now. */
+    private static SourceStanding standingOf(Optional<SourceStanding> read, String sourceId, String adminFqdn) {
+        SourceStanding standing = read.orElseThrow(() -> Stakeholder.findByIdOptional(adminFqdn).isEmpty()
+                ? MafException.noPrivilege("This MAF serves no administrating stakeholder '" + adminFqdn + "'.")
+                : MafException.noPrivilege(sourceId + " holds no valid MAF client registration for '" + adminFqdn
+                        + "'; register first (POST " + MafNames.CLIENT_REGS + ")."));
         if (!standing.stakeholder().authorizes(sourceId)) {
             throw MafException.noPrivilege(sourceId + " is no longer authorized to register keys for the administrating"
                     + " stakeholder '" + adminFqdn + "'.");
-        }
-        if (standing.validKeys() != SourceStanding.COUNTED_ON_INSERT) {
-            withinQuota(sourceId, adminFqdn, standing.stakeholder(), standing.validKeys());
         }
         return standing;
     }
@@ -289,6 +327,10 @@ public class KeyRegistrationService {
     }
 
     /** The requested time, or the stakeholder's maximum; never later than the source's registration (contract 7). */
+    private static Instant capped(Instant requested, Instant now, SourceStanding source) {
+        return capped(requested, now, source.stakeholder(), source.registrationExpiry());
+    }
+
     private static Instant capped(Instant requested, Instant now, Stakeholder stakeholder, Instant sourceRegistrationExpiry) {
         return Attributes.capped(Attributes.capped(requested, now.plus(stakeholder.maxKeyLifetime())), sourceRegistrationExpiry);
     }

@@ -15,35 +15,52 @@ import org.openmaf.registration.Stakeholder;
  * What a new key registration depends on (TS-0003 8.8.2.7, contract section 7): the source's valid registration for
  * the stakeholder, the stakeholder, and how many valid keys the source holds for it now.
  * <p>
- * The source's registration row is locked first, on its own, for the rest of the transaction: concurrent registrations
- * of one source then count each other's keys and the quota holds exactly, while sources do not wait for each other.
- * (Locking it in the same statement as the stakeholder would make Hibernate lock the stakeholder row too, and every
- * key registration for that stakeholder would wait for the one before.) The stakeholder and the count come from a
- * second statement.
+ * On PostgreSQL it is read first without a lock ({@link #readOnPostgreSql}): the statement that writes the key below
+ * the source's ceiling locks what the key depends on itself ({@link NewKeyStatement#insertBelowCeiling}). At the quota,
+ * the source's registration row is locked first, on its own, for the rest of a transaction
+ * ({@link #lockedOnPostgreSql}): concurrent registrations of one source then count each other's keys and the quota
+ * holds exactly, while sources do not wait for each other. (Locking it in the same statement as the stakeholder would
+ * make Hibernate lock the stakeholder row too, and every key registration for that stakeholder would wait for the one
+ * before.)
  */
 record SourceStanding(Instant registrationExpiry, Stakeholder stakeholder, long validKeys) {
 
     /** {@link #validKeys} when the statement that inserts the key checks the quota ({@link NewKeyStatement}). */
     static final long COUNTED_ON_INSERT = -1;
 
-    /**
-     * PostgreSQL: the registration row locked and the stakeholder read by ONE statement ({@code for update of r} locks
-     * the registration row only, so key registrations for one stakeholder still do not wait for each other). The quota
-     * check is left to the insert ({@link NewKeyStatement}), a later statement, whose snapshot then sees every key (and
-     * the key ceiling) a concurrent registration of this source committed before the lock was granted: the quota holds
-     * exactly. Read here, the ceiling would be that of the statement's start, before the lock was granted.
-     */
-    private static final String LOCK_AND_STAKEHOLDER = "select r.expiration_time as registration_expiry,"
+    /** PostgreSQL: the source's valid registration and its stakeholder, by ONE statement. */
+    private static final String STANDING = "select r.expiration_time as registration_expiry,"
             + " s.admin_fqdn as stakeholder, s.authorized_clients as patterns,"
             + " s.max_key_lifetime_seconds as max_key_lifetime, s.max_keys_per_client as quota"
             + " from client_registration r join stakeholder s on s.admin_fqdn = r.admin_fqdn"
-            + " where r.client_id = ? and r.admin_fqdn = ? and r.expiration_time > ? for update of r";
+            + " where r.client_id = ? and r.admin_fqdn = ? and r.expiration_time > ?";
+
+    /**
+     * The same, with the registration row locked ({@code for update of r} locks the registration row only, so key
+     * registrations for one stakeholder still do not wait for each other). The quota check is left to the insert
+     * ({@link NewKeyStatement#insert}), a later statement, whose snapshot then sees every key (and the key ceiling) a
+     * concurrent registration of this source committed before the lock was granted: the quota holds exactly. Read here,
+     * the ceiling would be that of the statement's start, before the lock was granted.
+     */
+    private static final String LOCK_AND_STAKEHOLDER = STANDING + " for update of r";
 
     private static final StringListColumn LISTS = new StringListColumn();
 
-    /** Empty when the source holds no valid registration for the stakeholder, or the stakeholder is gone. */
+    /**
+     * Read without a lock: what the key's expiry cap and the authorization check need before the key is derived. Empty
+     * when the source holds no valid registration for the stakeholder, or the stakeholder is gone.
+     */
+    static Optional<SourceStanding> readOnPostgreSql(String sourceId, String adminFqdn, Instant now) {
+        return onPostgreSql(STANDING, sourceId, adminFqdn, now);
+    }
+
+    /** Read with the registration row locked until the transaction ends; empty as {@link #readOnPostgreSql}. */
     static Optional<SourceStanding> lockedOnPostgreSql(String sourceId, String adminFqdn, Instant now) {
-        return PlainStatements.query(LOCK_AND_STAKEHOLDER, statement -> {
+        return onPostgreSql(LOCK_AND_STAKEHOLDER, sourceId, adminFqdn, now);
+    }
+
+    private static Optional<SourceStanding> onPostgreSql(String sql, String sourceId, String adminFqdn, Instant now) {
+        return PlainStatements.query(sql, statement -> {
             statement.setString(1, sourceId);
             statement.setString(2, adminFqdn);
             PlainStatements.setInstant(statement, 3, now);

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -112,8 +115,9 @@ class KeyQuotaCeilingTest {
     }
 
     /**
-     * Registrations of one source wait for each other on its registration row; each reads the ceiling only after the
-     * one before committed, so none is admitted on a stale ceiling.
+     * Registrations of one source wait for each other on its ceiling row (below the quota; the UPDATE re-reads the row
+     * the one before committed) or on its registration row (at the quota, where the keys are counted after the one
+     * before committed), so none is admitted on a stale ceiling or count.
      */
     @Test
     void concurrentRegistrationsOfOneSourceStopExactlyAtTheQuota() throws Exception {
@@ -134,13 +138,71 @@ class KeyQuotaCeilingTest {
         assertThat(ceiling()).isEqualTo(5);
     }
 
-    private static void stakeholderWithQuota(int quota) {
+    /**
+     * A registration below the ceiling locks nothing before its one statement, which key-share locks the source's
+     * registration row before it raises the ceiling. So while a de-registration holds that row, the registration waits
+     * without holding the ceiling (the de-registration's cascade deletes the ceiling: had the registration taken it
+     * first, each would wait for the other, a deadlock), then finds no registration (4103) and leaves no key.
+     */
+    @Test
+    void aRegistrationWaitsForTheSourcesRegistrationRowBeforeItTakesTheCeiling() throws Exception {
+        String registration = stakeholderWithQuota(1000);
+        key(); // the source's first key creates its ceiling: the next one is admitted below it
+        try (Connection deRegistration = TestDatabase.connect(); Connection probe = TestDatabase.connect()) {
+            deRegistration.setAutoCommit(false);
+            try (var lock = deRegistration.prepareStatement("select 1 from client_registration where id = ? for update")) {
+                lock.setString(1, registration);
+                lock.executeQuery().close();
+            }
+            CompletableFuture<Integer> racing = CompletableFuture
+                    .supplyAsync(() -> Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", keyReg(null)).statusCode());
+            awaitLockWait(probe);
+
+            probe.setAutoCommit(false);
+            try (var ceiling = probe.prepareStatement("select 1 from source_key_ceiling where source_id = ? for update nowait")) {
+                ceiling.setString(1, MN);
+                ceiling.executeQuery().close(); // fails (55P03) if the waiting registration holds the ceiling
+            }
+            probe.rollback();
+
+            try (var delete = deRegistration.prepareStatement("delete from client_registration where id = ?")) {
+                delete.setString(1, registration);
+                delete.executeUpdate();
+            }
+            deRegistration.commit();
+            assertThat(racing.get(30, TimeUnit.SECONDS)).isEqualTo(403);
+        }
+        assertThat(TestDatabase.countWhere("select count(*) from key_registration where source_id = '" + MN + "'")).isZero();
+        assertThat(TestDatabase.orphans()).isZero();
+    }
+
+    /** Until some backend of the test database waits for a lock (the registration, for the row locked above). */
+    private static void awaitLockWait(Connection probe) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (var waiting = probe.createStatement().executeQuery("select count(*) from pg_stat_activity"
+                    + " where datname = current_database() and wait_event_type = 'Lock'")) {
+                waiting.next();
+                if (waiting.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the registration never waited for the source's registration row");
+    }
+
+    /** Returns the MN-CSE's mafClientRegID for the stakeholder. */
+    private static String stakeholderWithQuota(int quota) {
         MafClients.asAdmin(AdminTokens.admin()).contentType("application/json")
                 .body("{\"adminFqdn\":\"" + STAKEHOLDER + "\",\"authorizedClients\":[\"//my.m2mprovider.org/*\"],"
                         + "\"maxKeysPerClient\":" + quota + "}")
                 .post("/admin/stakeholders").then().statusCode(201);
-        Maf.post(Client.MN_CSE, "/maf/mafClientRegs", Maf.clientReg("\"adminFQDN\":\"" + STAKEHOLDER + "\""))
-                .then().statusCode(201);
+        return registerFor(STAKEHOLDER);
+    }
+
+    private static String registerFor(String stakeholder) {
+        return Maf.post(Client.MN_CSE, "/maf/mafClientRegs", Maf.clientReg("\"adminFQDN\":\"" + stakeholder + "\""))
+                .then().statusCode(201).extract().path("'m2m:mafClientReg'.mafClientRegID");
     }
 
     private static String key() {
