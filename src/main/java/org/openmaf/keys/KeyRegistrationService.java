@@ -76,8 +76,9 @@ public class KeyRegistrationService {
      * valid registration for the stakeholder, and the stakeholder must authorize it now and allow it one more key
      * (max-keys-per-client); the key's lifetime is capped by the stakeholder's maximum and by the source's registration.
      * <p>
-     * On PostgreSQL a source with room under its key ceiling has its key written by one statement that is its own
-     * transaction ({@link NewKeyStatement#insertBelowCeiling}); only at the ceiling (or at its first key) does a
+     * On PostgreSQL the source's standing comes with its certificate's ({@link RegistrationStandingRead}), and a source
+     * with room under its key ceiling has its key written by one statement that is its own transaction
+     * ({@link NewKeyStatement#insertBelowCeiling}); only at the ceiling (or at its first key) does a
      * transaction lock the source's registration and count its keys. Either way the answer leaves after the commit.
      */
     @AuditedProcedure(Procedure.KEY_REGISTRATION)
@@ -94,7 +95,8 @@ public class KeyRegistrationService {
             return QuarkusTransaction.requiringNew().call(() -> registerOneByOne(sourceId, adminFqdn, suid, targets, labels,
                     now, request.expirationTime(), selfGenerated, connection));
         }
-        SourceStanding source = standingOf(SourceStanding.readOnPostgreSql(sourceId, adminFqdn, now), sourceId, adminFqdn);
+        SourceStanding source = standingOf(RegistrationStandingRead.standingOf(client.readAlong(), sourceId, adminFqdn, now),
+                sourceId, adminFqdn);
         KeyRegistration key = sealedKey(sourceId, adminFqdn, suid, targets, labels, now, selfGenerated, connection);
         key.expirationTime = capped(request.expirationTime(), now, source);
         AuditRecord success = audit.successRecord(key.relativeKeyId);

@@ -1,5 +1,7 @@
 package org.openmaf.keys;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,10 @@ import org.openmaf.registration.Stakeholder;
  * What a new key registration depends on (TS-0003 8.8.2.7, contract section 7): the source's valid registration for
  * the stakeholder, the stakeholder, and how many valid keys the source holds for it now.
  * <p>
- * On PostgreSQL it is read first without a lock ({@link #readOnPostgreSql}): the statement that writes the key below
- * the source's ceiling locks what the key depends on itself ({@link NewKeyStatement#insertBelowCeiling}). At the quota,
+ * On PostgreSQL it is read first without a lock, along with the source's certificate standing
+ * ({@link RegistrationStandingRead}) or else on its own ({@link #readOnPostgreSql}): the statement that writes the key
+ * below the source's ceiling locks what the key depends on itself ({@link NewKeyStatement#insertBelowCeiling}). At the
+ * quota,
  * the source's registration row is locked first, on its own, for the rest of a transaction
  * ({@link #lockedOnPostgreSql}): concurrent registrations of one source then count each other's keys and the quota
  * holds exactly, while sources do not wait for each other. (Locking it in the same statement as the stakeholder would
@@ -28,10 +32,15 @@ record SourceStanding(Instant registrationExpiry, Stakeholder stakeholder, long 
     /** {@link #validKeys} when the statement that inserts the key checks the quota ({@link NewKeyStatement}). */
     static final long COUNTED_ON_INSERT = -1;
 
+    /**
+     * A registration ({@code r}) and its stakeholder ({@code s}) as {@link #fromRow} reads them; also read along with the
+     * source's certificate standing ({@link RegistrationStandingRead}).
+     */
+    static final String COLUMNS = "r.expiration_time, s.admin_fqdn, s.authorized_clients, s.max_key_lifetime_seconds,"
+            + " s.max_keys_per_client";
+
     /** PostgreSQL: the source's valid registration and its stakeholder, by ONE statement. */
-    private static final String STANDING = "select r.expiration_time as registration_expiry,"
-            + " s.admin_fqdn as stakeholder, s.authorized_clients as patterns,"
-            + " s.max_key_lifetime_seconds as max_key_lifetime, s.max_keys_per_client as quota"
+    private static final String STANDING = "select " + COLUMNS
             + " from client_registration r join stakeholder s on s.admin_fqdn = r.admin_fqdn"
             + " where r.client_id = ? and r.admin_fqdn = ? and r.expiration_time > ?";
 
@@ -64,14 +73,14 @@ record SourceStanding(Instant registrationExpiry, Stakeholder stakeholder, long 
             statement.setString(1, sourceId);
             statement.setString(2, adminFqdn);
             PlainStatements.setInstant(statement, 3, now);
-        }, rows -> {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            Stakeholder stakeholder = Stakeholder.detached(rows.getString(2), LISTS.convertToEntityAttribute(rows.getString(3)),
-                    rows.getLong(4), rows.getInt(5));
-            return Optional.of(new SourceStanding(PlainStatements.instant(rows, 1), stakeholder, COUNTED_ON_INSERT));
-        });
+        }, rows -> rows.next() ? Optional.of(fromRow(rows, 1)) : Optional.empty());
+    }
+
+    /** The standing in {@link #COLUMNS} from {@code first} on, in the row the cursor is on; its keys counted on insert. */
+    static SourceStanding fromRow(ResultSet rows, int first) throws SQLException {
+        Stakeholder stakeholder = Stakeholder.detached(rows.getString(first + 1),
+                LISTS.convertToEntityAttribute(rows.getString(first + 2)), rows.getLong(first + 3), rows.getInt(first + 4));
+        return new SourceStanding(PlainStatements.instant(rows, first), stakeholder, COUNTED_ON_INSERT);
     }
 
     /** Empty when the source holds no valid registration for the stakeholder, or the stakeholder is gone. */

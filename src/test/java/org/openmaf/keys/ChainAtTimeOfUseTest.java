@@ -216,6 +216,36 @@ class ChainAtTimeOfUseTest {
                 .body("'m2m:dbg'", containsString("maxKeysPerClient"));
     }
 
+    /**
+     * A source registered with two stakeholders: each key is registered under the one its request names, with that
+     * stakeholder's lifetime and quota, and only while the source's registration with that one holds. (The source's
+     * registrations are read along with its certificate, all of them, before the body names one: RegistrationStandingRead.)
+     */
+    @Test
+    void aSourceOfTwoStakeholdersRegistersEachKeyUnderTheOneItNames() {
+        createStakeholder("\"authorizedClients\":[\"" + MN + "\"],\"maxKeyLifetime\":\"PT1H\",\"maxKeysPerClient\":1");
+        register(Client.MN_CSE, Maf.ADMIN);
+        Maf.post(Client.MN_CSE, "/maf/mafClientRegs", Maf.clientReg("\"adminFQDN\":\"" + OTHER + "\",\"expirationTime\":\""
+                + M2mTimestamp.format(Instant.now().plus(Duration.ofDays(1))) + "\"")).then().statusCode(201);
+        String inThreeDays = M2mTimestamp.format(Instant.now().plus(Duration.ofDays(3)));
+
+        Instant otherKeyExpiry = M2mTimestamp.parseOrThrow(Maf.post(Client.MN_CSE, "/maf/symmKeyRegs",
+                keyRegFor(OTHER, IN, inThreeDays)).then().statusCode(201).extract().path("'m2m:symmKeyReg'.expirationTime"));
+        assertThat(otherKeyExpiry).as("capped by %s's PT1H", OTHER)
+                .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+        Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", keyRegFor(OTHER, IN, inThreeDays)).then().statusCode(400)
+                .header("X-M2M-RSC", "4000").body("'m2m:dbg'", containsString("max-keys-per-client = 1"));
+        for (int i = 0; i < 2; i++) { // Maf.ADMIN's P7D does not cap three days, nor its quota of 1,000 a second key
+            Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", keyRegFor(Maf.ADMIN, IN, inThreeDays)).then().statusCode(201)
+                    .body("'m2m:symmKeyReg'.expirationTime", equalTo(inThreeDays));
+        }
+
+        clock.advance(Duration.ofDays(2)); // the source's registration with OTHER has ended; the one with Maf.ADMIN holds
+        Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", keyRegFor(OTHER, IN, inThreeDays)).then().statusCode(403)
+                .header("X-M2M-RSC", "4103").body("'m2m:dbg'", containsString("register first"));
+        Maf.post(Client.MN_CSE, "/maf/symmKeyRegs", keyRegFor(Maf.ADMIN, IN, inThreeDays)).then().statusCode(201);
+    }
+
     @Test
     void targetIdsAndLabelsHaveAtMost255Characters() {
         register(Client.MN_CSE, Maf.ADMIN);
@@ -238,6 +268,11 @@ class ChainAtTimeOfUseTest {
 
     private static String keyRegFor(String adminFqdn, String target) {
         return Maf.keyReg("\"adminFQDN\":\"" + adminFqdn + "\",\"suid\":32,\"targetIDs\":[\"" + target + "\"]");
+    }
+
+    private static String keyRegFor(String adminFqdn, String target, String expirationTime) {
+        return Maf.keyReg("\"adminFQDN\":\"" + adminFqdn + "\",\"suid\":32,\"targetIDs\":[\"" + target
+                + "\"],\"expirationTime\":\"" + expirationTime + "\"");
     }
 
     private static String register(Client client, String adminFqdn) {

@@ -20,8 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * The statement budget of the two hot procedures (issue 12), so that a later change cannot quietly add round trips:
  * a key retrieval is ONE statement for the caller's certificate binding and block-list check and the whole chain with
  * the sealed key, and its audit record (group-committed, shared with concurrent retrievals); a key registration below
- * its source's ceiling is the binding check, the source's registration read with its stakeholder, and ONE statement,
- * its own transaction, writing key, targets, tombstone and audit record. A transaction adds its COMMIT, which
+ * its source's ceiling is ONE statement for the binding check with the source's registrations and their stakeholders
+ * (RegistrationStandingRead), and ONE statement, its own transaction, writing key, targets, tombstone and audit record. A transaction adds its COMMIT, which
  * Hibernate does not see as a statement.
  */
 @QuarkusTest
@@ -30,8 +30,8 @@ class StatementBudgetTest {
 
     /** Binding, block list and Km read along with the chain and the sealed key (RetrievalChainRead). */
     static final int RETRIEVAL_OWN_STATEMENTS = 1;
-    /** Binding and block list, registration and stakeholder, the insert. */
-    static final int REGISTRATION_STATEMENTS = 3;
+    /** Binding and block list read along with the source's registrations and stakeholders, the insert. */
+    static final int REGISTRATION_STATEMENTS = 2;
 
     private static final String WRITER = "maf-audit-group-commit";
 

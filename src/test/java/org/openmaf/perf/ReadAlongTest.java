@@ -28,14 +28,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * A key retrieval's chain is read by the statement that reads the caller certificate's standing
- * (org.openmaf.keys.RetrievalChainRead, issue 12). The chain read along must be exactly the caller's: for a
- * certificate an operator bound to a client, that client's; for a binding stored in a non-canonical form, none (the
- * procedure then reads it itself); and a certificate the standing refuses gets nothing of it.
+ * A key retrieval's chain, and a key registration's source standing, are read by the statement that reads the caller
+ * certificate's standing (org.openmaf.keys.RetrievalChainRead and RegistrationStandingRead, issue 12). What is read along
+ * must be exactly the caller's: for a certificate an operator bound to a client, that client's; for a binding stored in
+ * a non-canonical form, none (the procedure then reads it itself); and a certificate the standing refuses gets nothing
+ * of it.
  */
 @QuarkusTest
 @WithTestResource(value = MafTestEnvironment.class, scope = TestResourceScope.GLOBAL)
-class RetrievalReadAlongTest {
+class ReadAlongTest {
 
     private String key;
 
@@ -85,6 +86,49 @@ class RetrievalReadAlongTest {
     }
 
     @Test
+    void aCertificateBoundToTheSourceRegistersItsKeyWithTheSourcesStandingReadAlong() throws Exception {
+        ExtraClient device = device("bound-to-mn-cse");
+        bind(device, Client.MN_CSE.clientId);
+        try {
+            ExecutedStatements.clear();
+            as(device).header("X-M2M-RI", "read-along-source").contentType("application/json")
+                    .body(Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId))).post("/maf/symmKeyRegs").then()
+                    .statusCode(201).header("X-M2M-RSC", "2001");
+            List<String> own = statementsOf("read-along-source");
+            assertThat(own).hasSize(2);
+            assertThat(own.get(0)).contains("certificate_binding", "client_registration r", "stakeholder s");
+            assertThat(own.get(1)).contains("insert into key_registration");
+            assertThat(TestDatabase.countWhere("select count(*) from key_registration where source_id = '"
+                    + Client.MN_CSE.clientId + "'")).isEqualTo(2);
+        } finally {
+            unbind(device);
+        }
+    }
+
+    @Test
+    void aSourceBoundNonCanonicalHasItsStandingReadAgainByTheProcedure() throws Exception {
+        ExtraClient device = device("source-bound-non-canonical");
+        // The joins read along follow the stored form, which names no registration: taken as the source's, they would
+        // refuse it (4103). The procedure reads the standing again for the canonical ID, and registers the key.
+        bind(device, Client.MN_CSE.clientId.replace(TestPki.SP, TestPki.SP.toUpperCase()));
+        try {
+            ExecutedStatements.clear();
+            as(device).header("X-M2M-RI", "read-along-source-legacy").contentType("application/json")
+                    .body(Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId))).post("/maf/symmKeyRegs").then()
+                    .statusCode(201).header("X-M2M-RSC", "2001");
+            // The standing with the registrations read along, the Km check of the canonical ID, the standing read
+            // again, the insert.
+            List<String> own = statementsOf("read-along-source-legacy");
+            assertThat(own).hasSize(4);
+            assertThat(own.get(2)).contains("from client_registration r join stakeholder s")
+                    .doesNotContain("certificate_binding");
+            assertThat(own.get(3)).contains("insert into key_registration");
+        } finally {
+            unbind(device);
+        }
+    }
+
+    @Test
     void everyTargetComesBackInTheOrderItWasRegistered() throws Exception {
         // Targets not in sorted order, the caller among them (an ESData key: SAEF keys have one target): the one row
         // read along carries them as an array, in target order, and so does the chain the procedure reads itself (a
@@ -115,7 +159,7 @@ class RetrievalReadAlongTest {
         ExtraClient device = device("blocked-target");
         bind(device, Client.IN_CSE.clientId);
         execute("insert into blocked_certificate (fingerprint_sha256, blocked_at, blocked_by) values ('"
-                + device.fingerprint() + "', current_timestamp, 'RetrievalReadAlongTest')");
+                + device.fingerprint() + "', current_timestamp, 'ReadAlongTest')");
         try {
             as(device).get("/maf/symmKeyRegs/" + key).then().statusCode(403).header("X-M2M-RSC", "4106")
                     .body(not(containsString("keyValue")));
@@ -135,7 +179,7 @@ class RetrievalReadAlongTest {
 
     private static void bind(ExtraClient device, String clientId) throws SQLException {
         execute("insert into certificate_binding (fingerprint_sha256, client_id, created_at, created_by) values ('"
-                + device.fingerprint() + "', '" + clientId + "', current_timestamp, 'RetrievalReadAlongTest')");
+                + device.fingerprint() + "', '" + clientId + "', current_timestamp, 'ReadAlongTest')");
     }
 
     private static void unbind(ExtraClient device) throws SQLException {
