@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmaf.audit.AuditRecord;
 import org.openmaf.audit.AuditedProcedure;
 import org.openmaf.audit.AuditedProcedure.Actor;
@@ -25,6 +24,7 @@ import org.openmaf.audit.ProcedureAudit;
 import org.openmaf.config.MafConfig;
 import org.openmaf.crypto.KeyEncryption;
 import org.openmaf.onem2m.Attributes;
+import org.openmaf.onem2m.DatabaseKind;
 import org.openmaf.onem2m.MafException;
 import org.openmaf.wire.MafNames;
 import org.openmaf.registration.Stakeholder;
@@ -64,8 +64,8 @@ public class KeyRegistrationService {
     AuthenticatedClient client;
 
     /** PostgreSQL gets the one-statement writes ({@link NewKeyStatement}); H2 (dev mode) the entity writes. */
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
+    @Inject
+    DatabaseKind database;
 
     /** What a retrieval returns: the registration, and Kc when the caller is a target. */
     public record Retrieved(KeyRegistration registration, byte[] keyValue) {
@@ -91,7 +91,7 @@ public class KeyRegistrationService {
         Attributes.futureExpiration(request.expirationTime(), now, RESOURCE);
         var labels = Attributes.labels(request.labels(), RESOURCE);
         byte[] selfGenerated = request.keyValue() == null ? null : selfGeneratedKey(request.keyValue());
-        if (!onPostgreSql()) {
+        if (!database.postgreSql()) {
             return QuarkusTransaction.requiringNew().call(() -> registerOneByOne(sourceId, adminFqdn, suid, targets, labels,
                     now, request.expirationTime(), selfGenerated, connection));
         }
@@ -322,10 +322,6 @@ public class KeyRegistrationService {
                     + adminFqdn + "', the stakeholder's limit (max-keys-per-client = " + quota + "); de-register keys it"
                     + " no longer uses, or let them expire, before registering more.");
         }
-    }
-
-    private boolean onPostgreSql() {
-        return "postgresql".equals(dbKind);
     }
 
     /** The requested time, or the stakeholder's maximum; never later than the source's registration (contract 7). */

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmaf.onem2m.DatabaseKind;
 import org.openmaf.tls.CompanionRead;
 import org.openmaf.wire.MafNames;
 
@@ -33,12 +34,12 @@ final class RegistrationStandingRead implements CompanionRead {
     @ApplicationScoped
     static class Source implements CompanionRead.Source {
 
-        @ConfigProperty(name = "quarkus.datasource.db-kind")
-        String dbKind;
+        @Inject
+        DatabaseKind database;
 
         @Override
         public CompanionRead readFor(ContainerRequestContext request) {
-            return "postgresql".equals(dbKind) && HttpMethod.POST.equals(request.getMethod())
+            return database.postgreSql() && HttpMethod.POST.equals(request.getMethod())
                     && MafNames.KEY_REGS.equals(request.getUriInfo().getPath()) ? new RegistrationStandingRead() : null;
         }
     }

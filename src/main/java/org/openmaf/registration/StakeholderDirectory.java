@@ -12,9 +12,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.openmaf.config.MafConfig;
+import org.openmaf.onem2m.DatabaseKind;
 import org.openmaf.onem2m.MafException;
 
 import io.quarkus.runtime.StartupEvent;
@@ -34,8 +34,8 @@ public class StakeholderDirectory {
     @Inject
     InstantSource clock;
 
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
+    @Inject
+    DatabaseKind database;
 
     /**
      * The key of the transaction-scoped PostgreSQL advisory lock that serializes {@link #apply} across instances
@@ -90,7 +90,7 @@ public class StakeholderDirectory {
      * one wrote. H2 (dev mode) has no advisory locks and serves a single process anyway.
      */
     private void awaitOtherInstancesApplying() {
-        if ("postgresql".equals(dbKind)) {
+        if (database.postgreSql()) {
             Stakeholder.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + CONFIGURATION_LOCK + ")")
                     .getResultList();
         }
