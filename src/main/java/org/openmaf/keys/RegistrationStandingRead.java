@@ -1,6 +1,5 @@
 package org.openmaf.keys;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +27,7 @@ import org.openmaf.wire.MafNames;
  * client in another form), the read takes no lock: the statement that writes the key checks the registration again and
  * locks it ({@link NewKeyStatement#insertBelowCeiling}).
  */
-final class RegistrationStandingRead implements CompanionRead {
+final class RegistrationStandingRead extends CompanionRead {
 
     /** Offers the read to each {@code POST /maf/symmKeyRegs} on PostgreSQL (H2 locks and counts, with entities). */
     @ApplicationScoped
@@ -52,26 +51,13 @@ final class RegistrationStandingRead implements CompanionRead {
     /** The client's registrations by stakeholder; null until read, and once taken. */
     private Map<String, SourceStanding> byStakeholder;
 
+    /** The joins follow {@code c.client_id}: nothing of their own to bind. */
     private RegistrationStandingRead() {
+        super(COLUMNS, JOINS);
     }
 
     @Override
-    public String columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String joins() {
-        return JOINS;
-    }
-
-    @Override
-    public void bind(PreparedStatement statement, int first) {
-        // The joins follow c.client_id; nothing of their own to bind.
-    }
-
-    @Override
-    public void read(ResultSet rows, int column, String sqlClientId) throws SQLException {
+    protected void read(ResultSet rows, int column, String sqlClientId) throws SQLException {
         if (sqlClientId == null) {
             return;
         }

@@ -22,7 +22,7 @@ import org.openmaf.wire.MafNames;
  * ({@link #chainOf}); otherwise (a PSK client, a reference the procedure will refuse, a binding stored in a
  * non-canonical form) it reads the chain itself.
  */
-final class RetrievalChainRead implements CompanionRead {
+final class RetrievalChainRead extends CompanionRead {
 
     /** Offers the read to each {@code GET /maf/symmKeyRegs/{reference}} whose reference names a key of this MAF. */
     @ApplicationScoped
@@ -58,26 +58,17 @@ final class RetrievalChainRead implements CompanionRead {
     private Optional<KeyChain> chain;
 
     private RetrievalChainRead(String relativeKeyId) {
+        super(COLUMNS, JOINS);
         this.relativeKeyId = relativeKeyId;
     }
 
     @Override
-    public String columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String joins() {
-        return JOINS;
-    }
-
-    @Override
-    public void bind(PreparedStatement statement, int first) throws SQLException {
+    protected void bind(PreparedStatement statement, int first) throws SQLException {
         statement.setString(first, relativeKeyId);
     }
 
     @Override
-    public void read(ResultSet rows, int column, String sqlClientId) throws SQLException {
+    protected void read(ResultSet rows, int column, String sqlClientId) throws SQLException {
         if (sqlClientId != null) {
             callerId = sqlClientId;
             chain = KeyChain.retrievalRows(rows, column, sqlClientId);

@@ -16,26 +16,43 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * would name (its binding, else the one ID its subjectAltName names); the companion's joins follow it, so they may
  * refer to that column, and its columns follow the standing's in each row.
  */
-public interface CompanionRead {
+public abstract class CompanionRead {
 
     /**
      * Offers a companion read to the requests it serves (an application-scoped bean: one is asked on every /maf request).
      * The read it returns is kept with the request ({@link AuthenticatedClient#readAlong()}) for the procedure.
      */
-    interface Source {
+    public interface Source {
 
         /** The read for this request, or null when its procedure needs none. */
         CompanionRead readFor(ContainerRequestContext request);
     }
 
-    /** The select-list items, each preceded by a comma; the same for every read of one class (the statement is kept). */
-    String columns();
+    private final String columns;
+    private final String joins;
 
-    /** The joins after {@code c}; the same for every read of one class. */
-    String joins();
+    /**
+     * Both the same for every read of one class: the statement composed of them is kept per class.
+     *
+     * @param columns the select-list items, each preceded by a comma
+     * @param joins the joins after {@code c}
+     */
+    protected CompanionRead(String columns, String joins) {
+        this.columns = columns;
+        this.joins = joins;
+    }
 
-    /** Binds the joins' parameters from {@code first} on. */
-    void bind(PreparedStatement statement, int first) throws SQLException;
+    final String columns() {
+        return columns;
+    }
+
+    final String joins() {
+        return joins;
+    }
+
+    /** Binds the joins' parameters from {@code first} on; none unless a read's joins have some. */
+    protected void bind(PreparedStatement statement, int first) throws SQLException {
+    }
 
     /**
      * Takes the rows, the cursor on the first, before the standing's verdict: {@code column} is the first of
@@ -43,5 +60,5 @@ public interface CompanionRead {
      * no single client). The rows serve the procedure only if it runs for exactly that client: a refused certificate
      * runs none, and a binding stored before IDs were canonical names the client by another form than the verdict's.
      */
-    void read(ResultSet rows, int column, String sqlClientId) throws SQLException;
+    protected abstract void read(ResultSet rows, int column, String sqlClientId) throws SQLException;
 }

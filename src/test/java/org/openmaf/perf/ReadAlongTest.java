@@ -48,10 +48,7 @@ class ReadAlongTest {
 
     @Test
     void aCertificateBoundToTheTargetGetsTheKeyInOneStatement() throws Exception {
-        ExtraClient device = device("bound-to-in-cse");
-        bind(device, Client.IN_CSE.clientId);
-        try {
-            ExecutedStatements.clear();
+        whileBound("bound-to-in-cse", Client.IN_CSE.clientId, device -> {
             as(device).header("X-M2M-RI", "read-along-bound").get("/maf/symmKeyRegs/" + key).then().statusCode(200)
                     .body("'m2m:symmKeyReg'.keyValue", notNullValue());
             assertThat(statementsOf("read-along-bound")).singleElement()
@@ -60,19 +57,14 @@ class ReadAlongTest {
             unbind(device);
             as(device).get("/maf/symmKeyRegs/" + key).then().statusCode(403).header("X-M2M-RSC", "4103")
                     .body(not(containsString("keyValue")));
-        } finally {
-            unbind(device);
-        }
+        });
     }
 
     @Test
     void aBindingStoredNonCanonicalIsReadAgainByTheProcedure() throws Exception {
-        ExtraClient device = device("bound-non-canonical");
-        // As a binding stored before IDs were canonical: the SP-ID in upper case. The joins read along use that form,
-        // which names no registration; the procedure reads the chain again for the canonical ID.
-        bind(device, Client.IN_CSE.clientId.replace(TestPki.SP, TestPki.SP.toUpperCase()));
-        try {
-            ExecutedStatements.clear();
+        // The joins read along use the stored form, which names no registration; the procedure reads the chain again
+        // for the canonical ID.
+        whileBound("bound-non-canonical", nonCanonical(Client.IN_CSE.clientId), device -> {
             as(device).header("X-M2M-RI", "read-along-legacy").get("/maf/symmKeyRegs/" + key).then().statusCode(200)
                     .body("'m2m:symmKeyReg'.keyValue", notNullValue());
             // The standing with the chain read along, the Km check of the canonical ID, the chain read again.
@@ -80,52 +72,34 @@ class ReadAlongTest {
             assertThat(own).hasSize(3);
             assertThat(own.get(1)).contains("psk_credential");
             assertThat(own.get(2)).contains("from key_registration k").doesNotContain("certificate_binding");
-        } finally {
-            unbind(device);
-        }
+        });
     }
 
     @Test
     void aCertificateBoundToTheSourceRegistersItsKeyWithTheSourcesStandingReadAlong() throws Exception {
-        ExtraClient device = device("bound-to-mn-cse");
-        bind(device, Client.MN_CSE.clientId);
-        try {
-            ExecutedStatements.clear();
-            as(device).header("X-M2M-RI", "read-along-source").contentType("application/json")
-                    .body(Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId))).post("/maf/symmKeyRegs").then()
-                    .statusCode(201).header("X-M2M-RSC", "2001");
-            List<String> own = statementsOf("read-along-source");
+        whileBound("bound-to-mn-cse", Client.MN_CSE.clientId, device -> {
+            List<String> own = statementsOfKeyRegistration(device, "read-along-source");
             assertThat(own).hasSize(2);
             assertThat(own.get(0)).contains("certificate_binding", "client_registration r", "stakeholder s");
             assertThat(own.get(1)).contains("insert into key_registration");
             assertThat(TestDatabase.countWhere("select count(*) from key_registration where source_id = '"
                     + Client.MN_CSE.clientId + "'")).isEqualTo(2);
-        } finally {
-            unbind(device);
-        }
+        });
     }
 
     @Test
     void aSourceBoundNonCanonicalHasItsStandingReadAgainByTheProcedure() throws Exception {
-        ExtraClient device = device("source-bound-non-canonical");
         // The joins read along follow the stored form, which names no registration: taken as the source's, they would
         // refuse it (4103). The procedure reads the standing again for the canonical ID, and registers the key.
-        bind(device, Client.MN_CSE.clientId.replace(TestPki.SP, TestPki.SP.toUpperCase()));
-        try {
-            ExecutedStatements.clear();
-            as(device).header("X-M2M-RI", "read-along-source-legacy").contentType("application/json")
-                    .body(Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId))).post("/maf/symmKeyRegs").then()
-                    .statusCode(201).header("X-M2M-RSC", "2001");
+        whileBound("source-bound-non-canonical", nonCanonical(Client.MN_CSE.clientId), device -> {
             // The standing with the registrations read along, the Km check of the canonical ID, the standing read
             // again, the insert.
-            List<String> own = statementsOf("read-along-source-legacy");
+            List<String> own = statementsOfKeyRegistration(device, "read-along-source-legacy");
             assertThat(own).hasSize(4);
             assertThat(own.get(2)).contains("from client_registration r join stakeholder s")
                     .doesNotContain("certificate_binding");
             assertThat(own.get(3)).contains("insert into key_registration");
-        } finally {
-            unbind(device);
-        }
+        });
     }
 
     @Test
@@ -144,14 +118,10 @@ class ReadAlongTest {
         assertThat(statementsOf("read-along-targets")).singleElement()
                 .satisfies(sql -> assertThat(sql).contains("certificate_binding", "key_target"));
 
-        ExtraClient device = device("bound-non-canonical-targets");
-        bind(device, Client.IN_CSE.clientId.replace(TestPki.SP, TestPki.SP.toUpperCase()));
-        try {
+        whileBound("bound-non-canonical-targets", nonCanonical(Client.IN_CSE.clientId), device -> {
             as(device).get("/maf/symmKeyRegs/" + key).then().statusCode(200)
                     .body("'m2m:symmKeyReg'.targetIDs", contains(targets.toArray()));
-        } finally {
-            unbind(device);
-        }
+        });
     }
 
     @Test
@@ -177,6 +147,28 @@ class ReadAlongTest {
         return MafClients.withKeyStore(device.pkcs12(), MafClients.port());
     }
 
+    /** A new device certificate that an operator bound to {@code clientId}, for as long as {@code checks} run. */
+    private static void whileBound(String deviceName, String clientId, BoundChecks checks) throws Exception {
+        ExtraClient device = device(deviceName);
+        bind(device, clientId);
+        try {
+            ExecutedStatements.clear();
+            checks.run(device);
+        } finally {
+            unbind(device);
+        }
+    }
+
+    @FunctionalInterface
+    private interface BoundChecks {
+        void run(ExtraClient device) throws Exception;
+    }
+
+    /** The ID as a binding stored before IDs were canonical would hold it: the SP-ID in upper case. */
+    private static String nonCanonical(String clientId) {
+        return clientId.replace(TestPki.SP, TestPki.SP.toUpperCase());
+    }
+
     private static void bind(ExtraClient device, String clientId) throws SQLException {
         execute("insert into certificate_binding (fingerprint_sha256, client_id, created_at, created_by) values ('"
                 + device.fingerprint() + "', '" + clientId + "', current_timestamp, 'ReadAlongTest')");
@@ -190,6 +182,15 @@ class ReadAlongTest {
         try (var db = TestDatabase.connect(); var statement = db.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /** The statements of a key registration by {@code device} for the IN-CSE, which the MAF answers 2001. */
+    private static List<String> statementsOfKeyRegistration(ExtraClient device, String requestId) {
+        ExecutedStatements.clear();
+        as(device).header("X-M2M-RI", requestId).contentType("application/json")
+                .body(Maf.keyRegFor(32, List.of(Client.IN_CSE.clientId))).post("/maf/symmKeyRegs").then()
+                .statusCode(201).header("X-M2M-RSC", "2001");
+        return statementsOf(requestId);
     }
 
     private static List<String> statementsOf(String requestId) {
