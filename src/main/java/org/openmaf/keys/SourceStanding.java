@@ -20,8 +20,7 @@ import org.openmaf.registration.Stakeholder;
  * On PostgreSQL it is read first without a lock, along with the source's certificate standing
  * ({@link RegistrationStandingRead}) or else on its own ({@link #readOnPostgreSql}): the statement that writes the key
  * below the source's ceiling locks what the key depends on itself ({@link NewKeyStatement#insertBelowCeiling}). At the
- * quota,
- * the source's registration row is locked first, on its own, for the rest of a transaction
+ * quota, the source's registration row is locked first, on its own, for the rest of a transaction
  * ({@link #lockedOnPostgreSql}): concurrent registrations of one source then count each other's keys and the quota
  * holds exactly, while sources do not wait for each other. (Locking it in the same statement as the stakeholder would
  * make Hibernate lock the stakeholder row too, and every key registration for that stakeholder would wait for the one
