@@ -21,8 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * a key retrieval is ONE statement for the caller's certificate binding and block-list check and the whole chain with
  * the sealed key, and its audit record (group-committed, shared with concurrent retrievals); a key registration below
  * its source's ceiling is ONE statement for the binding check with the source's registrations and their stakeholders
- * (RegistrationStandingRead), and ONE statement, its own transaction, writing key, targets, tombstone and audit record. A transaction adds its COMMIT, which
- * Hibernate does not see as a statement.
+ * (RegistrationStandingRead), and ONE statement, its own transaction, writing key, targets, tombstone and audit record.
+ * A transaction adds its COMMIT, which Hibernate does not see as a statement.
  */
 @QuarkusTest
 @WithTestResource(value = MafTestEnvironment.class, scope = TestResourceScope.GLOBAL)
