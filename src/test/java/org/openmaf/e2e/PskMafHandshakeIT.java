@@ -238,7 +238,7 @@ class PskMafHandshakeIT {
         assertThat(answer).startsWith("HTTP/1.1 403").contains("X-M2M-RSC: 4106");
 
         // The certificate listener: a certificate whose subjectAltName names a PSK client authenticates no one.
-        Path directory = Files.createTempDirectory("psk-claim");
+        Path directory = Files.createDirectories(TestPki.DIR.resolve("psk-claim")); // under target/, with the test PKI
         String name = device.clientId.substring(device.clientId.lastIndexOf('/') + 1);
         TestPki.ExtraClient impostor = TestPki.issueClient(name, directory);
         assertThat(impostor.clientId()).isEqualTo(device.clientId);

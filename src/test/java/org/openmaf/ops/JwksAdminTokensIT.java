@@ -66,6 +66,7 @@ class JwksAdminTokensIT {
     @Test
     void aJwksFileWorksTheSameWay() throws Exception {
         Path file = Files.createTempFile("idp-jwks", ".json");
+        file.toFile().deleteOnExit();
         Files.writeString(file, jwks(KID, (RSAPublicKey) idpKey.getPublic(), "other-1", (RSAPublicKey) rsa().getPublic()));
         checkAgainst(file.toString());
     }

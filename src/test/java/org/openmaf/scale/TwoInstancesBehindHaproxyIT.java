@@ -202,6 +202,7 @@ class TwoInstancesBehindHaproxyIT {
     /** HAProxy (deploy/install-test-tools.sh installs it) in TCP mode: TLS passes through untouched, loopback only. */
     private static Process startHaproxy() throws Exception {
         Path config = Files.createTempFile("haproxy", ".cfg");
+        config.toFile().deleteOnExit();
         Files.writeString(config, """
                 global
                   maxconn 1000

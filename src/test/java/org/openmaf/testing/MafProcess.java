@@ -57,6 +57,7 @@ public final class MafProcess implements AutoCloseable {
     /** The production-profile MAF with these settings (written to a file named by quarkus.config.locations). */
     public static MafProcess maf(Map<String, String> settings) throws IOException {
         Path file = Files.createTempFile("maf", ".properties");
+        file.toFile().deleteOnExit(); // it holds the test KEK and database settings
         Files.writeString(file, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n")));
         return java(List.of("-Dquarkus.config.locations=" + file.toUri()), MAF_RUNNER, List.of());

@@ -48,6 +48,7 @@ class ExporterInteropTest {
     @Test
     void aTls12SessionIsNeverResumedSoEachConnectionExportsItsOwnKeys() throws Exception {
         Path session = Files.createTempFile("maf-tls12-session", ".pem");
+        session.toFile().deleteOnExit();
         List<String> first = new ArrayList<>(List.of("-tls1_2", "-sess_out", session.toString()));
         first.addAll(EXPORT);
         List<String> second = new ArrayList<>(List.of("-tls1_2", "-sess_in", session.toString()));

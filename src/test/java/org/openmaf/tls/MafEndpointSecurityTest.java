@@ -70,6 +70,7 @@ class MafEndpointSecurityTest {
     @Test
     void aTls13ConnectionLeavesNoSessionToResume() throws Exception {
         Path session = Files.createTempFile("maf-tls13-session", ".pem");
+        session.toFile().deleteOnExit();
         String request = OpenSsl.httpRequest("GET", "/maf/symmKeyRegs/00000000000000000000000000000000", null);
 
         OpenSsl.Result openssl = OpenSsl.sClient(Client.MN_CSE, List.of("-tls1_3", "-sess_out", session.toString()), request);
@@ -87,6 +88,7 @@ class MafEndpointSecurityTest {
     @Test
     void aResumedTls13SessionIsNobody() throws Exception {
         Path session = Files.createTempFile("maf-tls13-ticket", ".pem");
+        session.toFile().deleteOnExit();
 
         OpenSsl.Result first = OpenSsl.sClient(Client.MN_CSE, List.of("-tls1_3", "-sess_out", session.toString()),
                 OpenSsl.httpRequest("GET", "/test-support/session-value", null));
