@@ -10,6 +10,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -75,12 +78,25 @@ public class StakeholderDirectory {
             stakeholder.updatedAt = clock.instant();
             stakeholder.persist();
         });
-        List<Stakeholder> unconfigured = Stakeholder.<Stakeholder>list("managedBy", Stakeholder.MANAGED_BY_CONFIG).stream()
+        List<Stakeholder> unconfigured = fromConfiguration().stream()
                 .filter(stakeholder -> !configured.containsKey(stakeholder.adminFqdn)).toList();
         unconfigured.forEach(this::remove);
         LOG.infof("Stakeholders from configuration: %s%s", configured.keySet(), unconfigured.isEmpty() ? ""
                 : " (no longer configured, removed with their registrations, keys and client configurations: "
                         + unconfigured.stream().map(stakeholder -> stakeholder.adminFqdn).toList() + ")");
+    }
+
+    /**
+     * The stakeholders configuration wrote, by a criteria query rather than HQL: HQL's parser takes 135 to 171 ms at its
+     * first use in a cold JVM, and no other statement before the MAF's first answer needs it (issue 12, start-up: the
+     * start-up observers took 110 to 150 ms less). The scheduled jobs meet the parser on their own threads.
+     */
+    private static List<Stakeholder> fromConfiguration() {
+        CriteriaBuilder criteria = Stakeholder.getEntityManager().getCriteriaBuilder();
+        CriteriaQuery<Stakeholder> query = criteria.createQuery(Stakeholder.class);
+        Root<Stakeholder> stakeholder = query.from(Stakeholder.class);
+        query.where(criteria.equal(stakeholder.get("managedBy"), Stakeholder.MANAGED_BY_CONFIG));
+        return Stakeholder.getEntityManager().createQuery(query).getResultList();
     }
 
     /**
