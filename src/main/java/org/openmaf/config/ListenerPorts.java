@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +47,23 @@ public class ListenerPorts {
         if (LaunchMode.current() == LaunchMode.TEST) {
             return;
         }
+        List<String> clashes = clashes(listeners());
+        if (!clashes.isEmpty()) {
+            throw new IllegalStateException("The MAF cannot start: its listeners need a port each, but "
+                    + String.join("; ", clashes) + ". Set distinct ports. See README, 'Configuration'.");
+        }
+    }
+
+    /**
+     * The ports the MAF's listeners are configured on, to be opened after the start-up observers: a port the MAF opens
+     * for itself before them (the TLS-PSK bridge's loopback server) must be none of these, or the listener configured
+     * on it fails to start ("Address already in use").
+     */
+    public Set<Integer> configured() {
+        return listeners().values().stream().filter(port -> port != 0).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Map<String, Integer> listeners() {
         Map<String, Integer> listeners = new LinkedHashMap<>();
         listeners.put("quarkus.http.ssl-port (the HTTPS endpoint)", httpsPort);
         if (config.psk().port() != 0) {
@@ -53,11 +72,7 @@ public class ListenerPorts {
         if (managementEnabled) {
             listeners.put("quarkus.management.port (the management interface)", managementPort);
         }
-        List<String> clashes = clashes(listeners);
-        if (!clashes.isEmpty()) {
-            throw new IllegalStateException("The MAF cannot start: its listeners need a port each, but "
-                    + String.join("; ", clashes) + ". Set distinct ports. See README, 'Configuration'.");
-        }
+        return listeners;
     }
 
     /** "a and b are both port N" for each pair of listeners given one port (0, an OS-chosen port, never clashes). */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -40,9 +41,14 @@ public class PskBridge {
     private volatile HttpServer internal;
     private volatile InetSocketAddress internalAddress;
 
-    /** Starts the internal server on a free loopback port (only when the PSK listener runs). */
-    synchronized InetSocketAddress start(Vertx vertx, int maxInitialLineLength, int maxHeaderSize, int idleTimeoutSeconds)
-            throws Exception {
+    /**
+     * Starts the internal server on a free loopback port (only when the PSK listener runs), never one of
+     * {@code listenerPorts}: it starts before the MAF's own listeners open, and a port it holds on 127.0.0.1 is one
+     * they cannot bind on 0.0.0.0 (seen in CI: the management interface, on a port the kernel had just handed the
+     * bridge, failed the MAF's start with "Address already in use").
+     */
+    synchronized InetSocketAddress start(Vertx vertx, int maxInitialLineLength, int maxHeaderSize,
+            int idleTimeoutSeconds, Set<Integer> listenerPorts) throws Exception {
         if (internal != null) {
             return internalAddress;
         }
@@ -51,8 +57,9 @@ public class PskBridge {
         // then never completes). A port just found free may be taken meanwhile: then another.
         HttpServer server = null;
         for (int attempt = 1; server == null; attempt++) {
+            int port = portOutside(listenerPorts, PskBridge::freeLoopbackPort);
             HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
-                    .setPort(freeLoopbackPort()).setMaxInitialLineLength(maxInitialLineLength).setMaxHeaderSize(maxHeaderSize)
+                    .setPort(port).setMaxInitialLineLength(maxInitialLineLength).setMaxHeaderSize(maxHeaderSize)
                     .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS).setCompressionSupported(false);
             HttpServer candidate = vertx.createHttpServer(options).requestHandler(this::handle);
             try {
@@ -67,6 +74,20 @@ public class PskBridge {
         internal = server;
         internalAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.actualPort());
         return internalAddress;
+    }
+
+    /** The first of the {@code candidates} that is none of {@code listenerPorts}. */
+    static int portOutside(Set<Integer> listenerPorts, PortCandidates candidates) throws java.io.IOException {
+        int port = candidates.next();
+        while (listenerPorts.contains(port)) {
+            port = candidates.next();
+        }
+        return port;
+    }
+
+    @FunctionalInterface
+    interface PortCandidates {
+        int next() throws java.io.IOException;
     }
 
     private static int freeLoopbackPort() throws java.io.IOException {

@@ -22,6 +22,7 @@ import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.openmaf.config.ListenerPorts;
 import org.openmaf.config.MafConfig;
 import org.openmaf.onem2m.Refusals;
 
@@ -61,6 +62,9 @@ public class PskListener {
     PskBridge bridge;
 
     @Inject
+    ListenerPorts listenerPorts;
+
+    @Inject
     Refusals refusals;
 
     @Inject
@@ -93,7 +97,7 @@ public class PskListener {
         }
         handshakes = new Semaphore(Math.max(1, config.tls().maxUnauthenticatedConnections()));
         InetSocketAddress internal = bridge.start(vertx, maxInitialLineLength, (int) maxHeaderSize.asLongValue(),
-                (int) Math.max(1, idleTimeout.toSeconds()));
+                (int) Math.max(1, idleTimeout.toSeconds()), listenerPorts.configured());
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 512);
