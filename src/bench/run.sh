@@ -312,6 +312,7 @@ wrk_run() { # plain-port ids-file seconds
 wrk_rate() { awk '/^Requests\/sec/ {print $2}' <<<"$1"; }
 wrk_pct() { awk -v p="$2" '$1==p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}' <<<"$1"; }
 wrk_count() { awk '/ requests in / {print $1}' <<<"$1"; }
+wrk_errors() { awk '/Socket errors/ {sub(/^ *Socket errors: */, ""); e=$0} END {print (e ? e : 0)}' <<<"$1"; }
 wrk_bad() { awk '/Non-2xx/ {n=$NF} /Socket errors/ {e=$0} END {print (n ? n : 0) (e ? " " e : "")}' <<<"$1"; }
 
 log "(c) 1,000 stored keys"
@@ -333,6 +334,21 @@ wrk_run "$TO_NGINX" "$RUN/ids-10k.txt" 3 >/dev/null
 RET_NGX=$(wrk_run "$TO_NGINX" "$RUN/ids-10k.txt" "$SECS")
 RSS_10K=$(rss_mb)
 log "MAF, 10,000 keys: $(wrk_rate "$RET_10K")/s; nginx $(wrk_rate "$RET_NGX")/s; RSS ${RSS_10K} MB"
+
+# The retrievals' own floor in the MAF: the same 16 kept-alive connections through the same hop, asking for the bare
+# path (404 / 4004 from the MAF's catch-all: Vert.x, RESTEasy, the error body, the access log; no database, no audit
+# record). What a retrieval costs beyond it is ours; what it costs up to it is the framework's, as bare mTLS is for
+# a registration's handshake.
+wrk_bare() { # plain-port seconds
+  wrk -t1 -c16 -d"$2"s --latency "http://127.0.0.1:$1$BARE_PATH"
+}
+bare_code=$(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TO_MAF$BARE_PATH")
+[[ $bare_code == 404 ]] || { log "kept-alive bare: expected 404 through HAProxy, got $bare_code"; exit 1; }
+settle "kept-alive bare" wrk_bare "$TO_MAF" 10
+CPU_BEFORE=$(cpu_mark)
+RET_BARE=$(wrk_bare "$TO_MAF" "$SECS")
+CPU_RET_BARE=$(cpu_per_request "$CPU_BEFORE" "$(cpu_mark)" "$(wrk_count "$RET_BARE")")
+log "MAF, kept-alive bare: $(wrk_rate "$RET_BARE")/s"
 
 RET_1M= RSS_1M=
 if ((!QUICK)); then
@@ -383,7 +399,7 @@ fi
 # ---- the table ----
 ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print(f'{float(a)/float(b):.2f}' if a and b and float(b) else '-')" "$1" "$2"; }
 r_reg=$(field rate "$REG") r_dev=$(field rate "$REG_DEVICES") r_bare=$(field rate "$BARE") r_ngx=$(field rate "$NGX_NEW")
-r_10k=$(wrk_rate "$RET_10K") r_ngxk=$(wrk_rate "$RET_NGX") r_1k=$(wrk_rate "$RET_1K")
+r_10k=$(wrk_rate "$RET_10K") r_ngxk=$(wrk_rate "$RET_NGX") r_1k=$(wrk_rate "$RET_1K") r_kbare=$(wrk_rate "$RET_BARE")
 r_1m=$([[ -n $RET_1M ]] && wrk_rate "$RET_1M" || true)
 r_1k_after=$([[ -n $RET_1K_AFTER ]] && wrk_rate "$RET_1K_AFTER" || true)
 SPEED_AFTER=$(machine_speed)
@@ -400,6 +416,8 @@ Warm-up until the JIT settled: ${WARMUP}
 | same, bare mTLS (GET $BARE_PATH, 404 without the database) | $r_bare | | $(ratio "$r_bare" "$r_ngx") |
 | registrations / bare mTLS of the MAF | | | $(ratio "$r_reg" "$r_bare") |
 | key retrievals/s, 16 kept-alive connections, 10,000 keys at random | $r_10k (p50 $(wrk_pct "$RET_10K" 50%) ms, p99 $(wrk_pct "$RET_10K" 99%) ms) | $r_ngxk (p99 $(wrk_pct "$RET_NGX" 99%) ms) | $(ratio "$r_10k" "$r_ngxk") |
+| same, kept-alive bare (GET $BARE_PATH, 404 without the database) | $r_kbare (p50 $(wrk_pct "$RET_BARE" 50%) ms, p99 $(wrk_pct "$RET_BARE" 99%) ms) | | $(ratio "$r_kbare" "$r_ngxk") |
+| retrievals / kept-alive bare of the MAF | | | $(ratio "$r_10k" "$r_kbare") |
 | key retrievals/s with 1,000 stored keys | $r_1k (p99 $(wrk_pct "$RET_1K" 99%) ms) | | |
 | key retrievals/s with 1,000,000 stored keys (100,000 at random) | ${r_1m:-skipped (--quick)}$([[ -n $r_1m ]] && echo " (p99 $(wrk_pct "$RET_1M" 99%) ms)") | | $([[ -n $r_1m ]] && echo "$(ratio "$r_1m" "$r_1k") vs 1,000 keys before, $(ratio "$r_1m" "$r_1k_after") vs after") |
 | key retrievals/s with 1,000 stored keys again, after the million | ${r_1k_after:-skipped (--quick)}$([[ -n $r_1k_after ]] && echo " (p99 $(wrk_pct "$RET_1K_AFTER" 99%) ms)") | | |
@@ -408,9 +426,9 @@ Warm-up until the JIT settled: ${WARMUP}
 | RSS of the MAF (VmRSS) | ${RSS_10K} MB after (a)+(b), ${RSS_1M:--} MB after (c), ${RSS_END} MB at the end ($RSS_SPLIT; peak ${HWM} MB) | | |
 
 CPU per request, during the measurement (from /proc; the MAF's JVM, and PostgreSQL): registrations $CPU_REG; \
-bare mTLS $CPU_BARE; retrievals (10,000 keys) $CPU_RET; security associations $CPU_SA
+bare mTLS $CPU_BARE; retrievals (10,000 keys) $CPU_RET; kept-alive bare $CPU_RET_BARE; security associations $CPU_SA
 
 Failures (should be 0): registrations bad=$(field bad "$REG"), devices bad=$(field bad "$REG_DEVICES"), bare bad=$(field bad "$BARE"), nginx bad=$(field bad "$NGX_NEW"), \
-retrievals non-2xx 1k=$(wrk_bad "$RET_1K") 10k=$(wrk_bad "$RET_10K")$([[ -n $RET_1M ]] && echo " 1M=$(wrk_bad "$RET_1M") 1k after=$(wrk_bad "$RET_1K_AFTER")"), \
+retrievals non-2xx 1k=$(wrk_bad "$RET_1K") 10k=$(wrk_bad "$RET_10K") kept-alive bare socket errors=$(wrk_errors "$RET_BARE")$([[ -n $RET_1M ]] && echo " 1M=$(wrk_bad "$RET_1M") 1k after=$(wrk_bad "$RET_1K_AFTER")"), \
 security associations bad=$(field bad "$SA")
 EOF
